@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { printBanner, startAllInOne } from './start-all-in-one';
+
+async function main(): Promise<void> {
+  const service = await startAllInOne();
+  printBanner(service);
+  if (process.argv.includes('--demo')) {
+    const { loadDemoMentions } = await import('@cxm/demo');
+    const result = await loadDemoMentions({ url: service.url, token: service.config.adminToken, tenantId: service.config.tenants[0] });
+    service.logger.info(result, 'demo mentions loaded');
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`all-in-one failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,74 @@
+import type { IntentLabel } from '@cxm/contracts';
+import {
+  CLAUSE_START_INTERROGATIVES, COMPLAINT_KEYWORDS, PRAISE_KEYWORDS, PURCHASE_KEYWORDS,
+  QUESTION_MARKERS, TURKISH_QUESTION_PARTICLE, type KeywordSet,
+} from './intent-keywords';
+import type { SentimentResult } from './sentiment-scoring';
+
+/**
+ * Rule-based intent. Precedence, first match wins:
+ *   1. complaint        – complaint keywords ("refund", "не работает", "返金", "เสีย")
+ *   2. purchase_intent  – price / buy / stock keywords, even when phrased as a question:
+ *                         "how much is it?" is a sales lead, and routing it to sales is
+ *                         more useful than to generic support
+ *   3. question         – '?', '？', '؟', '¿', interrogatives; a question with clearly
+ *                         negative tone ("why is it so slow?? 😡") is a complaint instead
+ *   4. praise           – thanks/love words with non-negative tone
+ *   5. tone fallback    – clearly negative → complaint, clearly positive → praise
+ *   6. other
+ * Confidences are fixed per rule (how often that rule was right on our small dev set,
+ * rounded down), not calibrated probabilities.
+ */
+
+export interface IntentResult {
+  label: IntentLabel;
+  confidence: number;
+}
+
+/** Tone strong enough to decide intent on its own (one clear word like "awful" = -0.6). */
+const STRONG_TONE = 0.4;
+const BOUNDARY_BEFORE = String.raw`(?<![\p{L}\p{M}\p{N}])`;
+const BOUNDARY_AFTER = String.raw`(?![\p{L}\p{M}\p{N}])`;
+
+const COMPLAINT = compileKeywords(COMPLAINT_KEYWORDS);
+const PURCHASE = compileKeywords(PURCHASE_KEYWORDS);
+const PRAISE = compileKeywords(PRAISE_KEYWORDS);
+const QUESTION_MARKER = compileKeywords(QUESTION_MARKERS);
+const QUESTION_MARK = /[?？؟¿]/u;
+const CLAUSE_START_QUESTION = new RegExp(
+  String.raw`(?:^|[.!,;:\n]\s*)(?:${CLAUSE_START_INTERROGATIVES.join('|')})${BOUNDARY_AFTER}`,
+  'iu',
+);
+const TURKISH_PARTICLE = new RegExp(`${BOUNDARY_BEFORE}${TURKISH_QUESTION_PARTICLE}${BOUNDARY_AFTER}`, 'iu');
+
+export function detectIntent(text: string, sentiment: SentimentResult, languageCode: string): IntentResult {
+  const normalised = text.replace(/[’‘`´]/gu, "'");
+  if (COMPLAINT.test(normalised)) return { label: 'complaint', confidence: 0.8 };
+  if (PURCHASE.test(normalised)) return { label: 'purchase_intent', confidence: 0.75 };
+
+  const question = questionStrength(normalised, languageCode);
+  if (question > 0) {
+    if (sentiment.score <= -STRONG_TONE) return { label: 'complaint', confidence: 0.55 };
+    return { label: 'question', confidence: question };
+  }
+  if (PRAISE.test(normalised) && sentiment.label !== 'negative') {
+    return { label: 'praise', confidence: sentiment.label === 'positive' ? 0.8 : 0.6 };
+  }
+  if (sentiment.score <= -STRONG_TONE) return { label: 'complaint', confidence: 0.5 };
+  if (sentiment.score >= STRONG_TONE) return { label: 'praise', confidence: 0.5 };
+  return { label: 'other', confidence: 0.5 };
+}
+
+/** 0 = no question; a question mark is stronger evidence than an interrogative word. */
+function questionStrength(text: string, languageCode: string): number {
+  if (QUESTION_MARK.test(text)) return 0.8;
+  if (QUESTION_MARKER.test(text) || CLAUSE_START_QUESTION.test(text)) return 0.6;
+  if (languageCode === 'tr' && TURKISH_PARTICLE.test(text)) return 0.6;
+  return 0;
+}
+
+function compileKeywords(set: KeywordSet): RegExp {
+  const words = `${BOUNDARY_BEFORE}(?:${set.words.join('|')})${BOUNDARY_AFTER}`;
+  const fragments = set.fragments.length > 0 ? `|(?:${set.fragments.join('|')})` : '';
+  return new RegExp(words + fragments, 'iu');
+}

@@ -1,0 +1,93 @@
+import { scoreSentiment } from './sentiment-scoring';
+
+describe('scoreSentiment', () => {
+  describe('English (wink-sentiment) with negation', () => {
+    it('"not good" is negative', () => {
+      expect(scoreSentiment('not good', 'en').label).toBe('negative');
+    });
+
+    it('"not bad" is not negative', () => {
+      expect(scoreSentiment('not bad', 'en').label).not.toBe('negative');
+      expect(scoreSentiment('honestly the food was not bad at all', 'en').label).not.toBe('negative');
+    });
+
+    it("\"I don't like it\" is negative, \"I like it\" positive", () => {
+      expect(scoreSentiment("I don't like it", 'en').label).toBe('negative');
+      expect(scoreSentiment('I like it', 'en').label).toBe('positive');
+    });
+
+    it('a text without opinion words is neutral with score 0', () => {
+      expect(scoreSentiment('My order number is 12345', 'en')).toEqual({ label: 'neutral', score: 0 });
+    });
+  });
+
+  describe('emoji valence, whatever the language', () => {
+    it.each(['en', 'und', 'ru', 'ja', 'nl'])('"😡😡" is negative (%s)', (code) => {
+      expect(scoreSentiment('😡😡', code).label).toBe('negative');
+    });
+
+    it.each(['en', 'und', 'th'])('"😍" is positive (%s)', (code) => {
+      expect(scoreSentiment('😍', code).label).toBe('positive');
+    });
+
+    it('handles emoji with variation selectors and skin tones', () => {
+      expect(scoreSentiment('❤️❤️', 'und').label).toBe('positive');
+      expect(scoreSentiment('👎🏽', 'und').label).toBe('negative');
+    });
+
+    it('an angry emoji outweighs a mild word', () => {
+      expect(scoreSentiment('ok whatever 🤬🤬', 'en').label).toBe('negative');
+    });
+  });
+
+  describe('hand-built lexicons', () => {
+    it.each([
+      ['ru', 'Отличный сервис, всем рекомендую', 'positive'],
+      ['ru', 'Ужасное обслуживание', 'negative'],
+      ['ru', 'Приложение не работает', 'negative'],
+      ['fr', "C'est nul, je suis déçu", 'negative'],
+      ['fr', "Ce n'est pas bon", 'negative'],
+      ['fr', "C'est pas mal du tout", 'positive'],
+      ['es', 'Excelente atención, muy amables', 'positive'],
+      ['es', 'No es bueno', 'negative'],
+      ['de', 'Die App funktioniert seit dem Update nicht mehr', 'negative'],
+      ['de', 'Das ist nicht gut', 'negative'],
+      ['tr', 'Ürün çok güzel, teşekkürler', 'positive'],
+      ['tr', 'Hizmet iyi değil', 'negative'],
+      ['tr', 'Rezalet bir kargo', 'negative'],
+      ['pt', 'Péssimo atendimento', 'negative'],
+      ['pt', 'Não é bom', 'negative'],
+      ['it', 'Servizio ottimo, grazie', 'positive'],
+      ['it', 'Non è buono', 'negative'],
+      ['ar', 'خدمة ممتازة', 'positive'],
+      ['ar', 'الخدمة سيئة جدا', 'negative'],
+      ['ar', 'المنتج ليس جيدا', 'negative'],
+      ['ja', '最高です！', 'positive'],
+      ['ja', '最悪の対応でした', 'negative'],
+      ['ja', 'あまり良くないです', 'negative'],
+      ['th', 'ของดีมาก', 'positive'],
+      ['th', 'ไม่ดีเลย', 'negative'],
+      ['zh', '不喜欢这个颜色', 'negative'],
+      ['zh', '服务很好', 'positive'],
+      ['ko', '정말 좋아요', 'positive'],
+      ['ko', '좋지 않아요', 'negative'],
+      ['hi', 'यह अच्छा नहीं है', 'negative'],
+    ])('%s: %j is %s', (code, text, expected) => {
+      expect(scoreSentiment(text, code).label).toBe(expected);
+    });
+
+    it('Thai "เสียง" (sound) is not read as "เสีย" (broken)', () => {
+      expect(scoreSentiment('เสียงเพลงเพราะ', 'th').label).not.toBe('negative');
+    });
+
+    it('does not run the English lexicon on German ("die" is an article)', () => {
+      expect(scoreSentiment('Die Lieferung kommt morgen', 'de').label).toBe('neutral');
+    });
+
+    it('keeps the score within -1..1 for piles of strong words', () => {
+      const { score } = scoreSentiment('worst worst worst awful terrible horrible 😡😡😡🤬', 'en');
+      expect(score).toBeGreaterThanOrEqual(-1);
+      expect(score).toBeLessThan(-0.5);
+    });
+  });
+});

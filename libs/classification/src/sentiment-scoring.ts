@@ -1,0 +1,229 @@
+import winkSentiment from 'wink-sentiment';
+import type { SentimentLabel } from '@cxm/contracts';
+import { scoreEmoji, type ValenceTally } from './emoji-valence';
+import { SENTIMENT_LEXICONS, type NegationScope, type SentimentLexicon } from './sentiment-lexicons';
+import { stripEmoji } from './text-cleaning';
+
+/**
+ * Lexicon sentiment: English through wink-sentiment (AFINN-165 + 2-grams + emoticons +
+ * negation, 81.5% on the UCI review sentences per our notes), other languages through the
+ * small hand-built lexicons, and emoji valence everywhere. Per-item valences (-3..+3, like
+ * AFINN) are averaged and divided by 5, so one clear word like "great" gives ±0.6.
+ */
+
+export interface SentimentResult {
+  label: SentimentLabel;
+  /** -1 … +1 */
+  score: number;
+}
+
+/** |score| below this is neutral: a lone mild word ("works", "fast") is not an opinion. */
+const NEUTRAL_BAND = 0.1;
+/** wink-sentiment's damping: long texts with one strong word are less strongly toned. */
+const AVERAGE_TEXT_TOKENS = 15;
+/** Negated negatives are only mildly positive: "not bad" is not "good". */
+const NEGATED_NEGATIVE_WEIGHT = 0.5;
+const CLAUSE_SPLIT = /[.,!?;:，。！？、؟？\n]+/u;
+const TOKEN_PATTERN = /[\p{L}\p{M}\p{N}]+/gu;
+const ASCII_ONLY = /^[\x00-\x7F]*$/;
+
+interface WordTally extends ValenceTally {
+  tokens: number;
+}
+
+export function scoreSentiment(text: string, languageCode: string): SentimentResult {
+  const emoji = scoreEmoji(text);
+  const words = scoreWords(stripEmoji(text), languageCode);
+  const hits = emoji.hits + words.hits;
+  if (hits === 0) return { label: 'neutral', score: 0 };
+
+  const damping = Math.sqrt(Math.max(1, (words.tokens + emoji.hits) / AVERAGE_TEXT_TOKENS));
+  const score = clamp((emoji.sum + words.sum) / hits / 5 / damping);
+  return { label: labelFor(score), score: Math.round(score * 1000) / 1000 };
+}
+
+function scoreWords(text: string, languageCode: string): WordTally {
+  const lexicon = SENTIMENT_LEXICONS[languageCode];
+  if (lexicon) return scoreWithLexicon(text, lexicon, compiled(languageCode, lexicon));
+  // AFINN on German or Dutch would misfire ("die", "hell"), so English words are scored
+  // only for English, or for undetermined text that is plain ASCII ("lol ok", "thx").
+  if (languageCode === 'en' || (languageCode === 'und' && ASCII_ONLY.test(text))) {
+    return scoreEnglish(text);
+  }
+  return { sum: 0, hits: 0, tokens: 0 };
+}
+
+function scoreEnglish(text: string): WordTally {
+  const tally: WordTally = { sum: 0, hits: 0, tokens: 0 };
+  for (const token of winkSentiment(text).tokenizedPhrase ?? []) {
+    if (token.tag !== 'word' && token.tag !== 'emoticon' && token.tag !== 'hashtag') continue;
+    tally.tokens += 1;
+    if (token.score) {
+      tally.sum += token.score;
+      tally.hits += 1;
+    }
+  }
+  return tally;
+}
+
+// ---- hand-built lexicons --------------------------------------------------------------
+
+interface CompiledLexicon {
+  exact: Map<string, number>;
+  stems: Map<string, number>;
+  maxStemLength: number;
+  negatorWords: Set<string>;
+  negatorStems: string[];
+  /** For unsegmented scripts: all entries, longest first, as one alternation. */
+  substrings?: RegExp;
+  /** Spelling normalisation applied to tokens and keys alike. */
+  normalise: (token: string) => string;
+  /** A second form to try when the token itself is not in the lexicon (Arabic clitics). */
+  alternative?: (token: string) => string;
+}
+
+const compiledCache = new Map<string, CompiledLexicon>();
+
+function compiled(code: string, lexicon: SentimentLexicon): CompiledLexicon {
+  let entry = compiledCache.get(code);
+  if (!entry) {
+    entry =
+      code === 'ar'
+        ? compileLexicon(lexicon, normaliseArabic, stripArabicClitics)
+        : compileLexicon(lexicon, identity);
+    compiledCache.set(code, entry);
+  }
+  return entry;
+}
+
+function compileLexicon(
+  lexicon: SentimentLexicon,
+  normalise: (token: string) => string,
+  alternative?: (token: string) => string,
+): CompiledLexicon {
+  const result: CompiledLexicon = {
+    exact: new Map(), stems: new Map(), maxStemLength: 0, negatorWords: new Set(), negatorStems: [],
+    normalise, alternative,
+  };
+  for (const [key, valence] of Object.entries(lexicon.words)) {
+    if (key.endsWith('*')) {
+      const stem = normalise(key.slice(0, -1));
+      result.stems.set(stem, valence);
+      result.maxStemLength = Math.max(result.maxStemLength, stem.length);
+    } else {
+      result.exact.set(normalise(key), valence);
+    }
+  }
+  for (const negator of lexicon.negators) {
+    if (negator.endsWith('*')) result.negatorStems.push(normalise(negator.slice(0, -1)));
+    else result.negatorWords.add(normalise(negator));
+  }
+  if (lexicon.segmentation === 'characters') {
+    const keys = [...result.exact.keys()].sort((a, b) => b.length - a.length);
+    result.substrings = new RegExp(keys.map(escapeRegExp).join('|'), 'gu');
+  }
+  return result;
+}
+
+function scoreWithLexicon(text: string, lexicon: SentimentLexicon, c: CompiledLexicon): WordTally {
+  return c.substrings ? scoreSubstrings(text, c, c.substrings) : scoreTokens(text, lexicon, c);
+}
+
+/** Spaced languages: clause by clause, so a negator never reaches across a comma. */
+function scoreTokens(text: string, lexicon: SentimentLexicon, c: CompiledLexicon): WordTally {
+  const tally: WordTally = { sum: 0, hits: 0, tokens: 0 };
+  for (const clause of text.toLowerCase().split(CLAUSE_SPLIT)) {
+    const tokens = (clause.match(TOKEN_PATTERN) ?? []).map(c.normalise);
+    tally.tokens += tokens.length;
+    tokens.forEach((token, i) => {
+      const valence = lookUp(token, c) ?? (c.alternative && lookUp(c.alternative(token), c));
+      if (!valence) return;
+      const negated = isNegatedAt(tokens, i, lexicon.negation, c);
+      tally.sum += negated ? negate(valence) : valence;
+      tally.hits += 1;
+    });
+  }
+  return tally;
+}
+
+/** Unspaced scripts: longest lexicon entry wins; a negator directly before flips it. */
+function scoreSubstrings(text: string, c: CompiledLexicon, pattern: RegExp): WordTally {
+  const tally: WordTally = { sum: 0, hits: 0, tokens: 0 };
+  tally.tokens = Math.ceil(text.replace(/\s+/gu, '').length / 2); // ~2 characters a word
+  for (const match of text.matchAll(pattern)) {
+    const valence = c.exact.get(match[0]);
+    if (!valence) continue;
+    const before = text.slice(Math.max(0, match.index - 3), match.index).trimEnd();
+    const negated = [...c.negatorWords].some((n) => before.endsWith(n));
+    tally.sum += negated ? negate(valence) : valence;
+    tally.hits += 1;
+  }
+  return tally;
+}
+
+function lookUp(token: string, c: CompiledLexicon): number | undefined {
+  const exact = c.exact.get(token);
+  if (exact !== undefined) return exact;
+  for (let length = Math.min(token.length, c.maxStemLength); length >= 1; length--) {
+    const stemValence = c.stems.get(token.slice(0, length));
+    if (stemValence !== undefined) return stemValence;
+  }
+  return undefined;
+}
+
+function isNegatedAt(tokens: string[], i: number, scope: NegationScope, c: CompiledLexicon): boolean {
+  for (let d = 1; d <= scope.before && i - d >= 0; d++) {
+    if (isNegator(tokens[i - d], c)) return true;
+  }
+  for (let d = 1; d <= scope.after && i + d < tokens.length; d++) {
+    if (isNegator(tokens[i + d], c)) return true;
+  }
+  return false;
+}
+
+function isNegator(token: string, c: CompiledLexicon): boolean {
+  return c.negatorWords.has(token) || c.negatorStems.some((stem) => token.startsWith(stem));
+}
+
+function negate(valence: number): number {
+  return valence > 0 ? -valence : -valence * NEGATED_NEGATIVE_WEIGHT;
+}
+
+// ---- Arabic ----------------------------------------------------------------------------
+
+/** Strips diacritics and tatweel, unifies alef and ta-marbuta spellings. */
+function normaliseArabic(token: string): string {
+  return token
+    .replace(/[\u064B-\u065F\u0670\u0640]/gu, '')
+    .replace(/[أإآ]/gu, 'ا')
+    .replace(/ة/gu, 'ه')
+    .replace(/ى/gu, 'ي');
+}
+
+/** "والخدمة" → "خدمه": conjunction and article are written attached to the word. */
+function stripArabicClitics(token: string): string {
+  let stem = token;
+  if (stem.length > 3 && (stem.startsWith('و') || stem.startsWith('ف'))) stem = stem.slice(1);
+  if (stem.length > 3 && stem.startsWith('ال')) stem = stem.slice(2);
+  return stem;
+}
+
+// ---- helpers ---------------------------------------------------------------------------
+
+function labelFor(score: number): SentimentLabel {
+  if (score >= NEUTRAL_BAND) return 'positive';
+  if (score <= -NEUTRAL_BAND) return 'negative';
+  return 'neutral';
+}
+
+function clamp(value: number): number {
+  return Math.max(-1, Math.min(1, value));
+}
+
+function identity(value: string): string {
+  return value;
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,54 @@
+import { plainToInstance } from 'class-transformer';
+import { ValidationError, validateSync } from 'class-validator';
+import { EventEnvelope } from './envelope';
+import { TOPIC_CATALOGUE, Topic, isKnownTopic } from './topics';
+
+export class InvalidEventError extends Error {
+  constructor(
+    readonly topic: string,
+    readonly problems: string[],
+  ) {
+    super(`invalid event for ${topic}: ${problems.join('; ')}`);
+    this.name = 'InvalidEventError';
+  }
+}
+
+/** Flattens class-validator's tree into `path: reason` lines a person can read in a dead letter. */
+export function describeValidationErrors(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((error) => {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => `${path}: ${message}`);
+    return [...own, ...describeValidationErrors(error.children ?? [], path)];
+  });
+}
+
+function validateObject(cls: new () => object, value: unknown, prefix: string): string[] {
+  const instance = plainToInstance(cls, value);
+  return describeValidationErrors(
+    validateSync(instance as object, { whitelist: false, forbidUnknownValues: true }),
+    prefix,
+  );
+}
+
+/**
+ * Checks an event against the topic's catalogue entry: the envelope, the type, a known schema
+ * version and that version's payload. Used by producers before sending and by consumers before
+ * handling, so a bad event is refused at both ends.
+ */
+export function assertValidEvent(topic: string, event: unknown): asserts event is EventEnvelope {
+  if (!isKnownTopic(topic)) throw new InvalidEventError(topic, [`unknown topic ${topic}`]);
+  const problems = validateObject(EventEnvelope, event, '');
+  if (problems.length) throw new InvalidEventError(topic, problems);
+  const envelope = event as EventEnvelope;
+  const entry = TOPIC_CATALOGUE[topic as Topic];
+  if (envelope.type !== entry.type) {
+    throw new InvalidEventError(topic, [`type: expected ${entry.type}, got ${envelope.type}`]);
+  }
+  const versions = entry.versions as Record<number, new () => object>;
+  const payloadClass = versions[envelope.schemaVersion];
+  if (!payloadClass) {
+    throw new InvalidEventError(topic, [`schemaVersion: ${envelope.schemaVersion} is not supported`]);
+  }
+  const payloadProblems = validateObject(payloadClass, envelope.payload, 'payload');
+  if (payloadProblems.length) throw new InvalidEventError(topic, payloadProblems);
+}

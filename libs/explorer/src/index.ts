@@ -1,0 +1,2 @@
+export * from './explorer.module';
+export * from './mention-story/mention-story';

@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventEnvelope, PayloadOf } from '@cxm/contracts';
+import { MENTION_INDEX, MentionDocument, MentionIndex } from '@cxm/platform-index';
+import { DOCUMENT_STORE, DocumentCollection, DocumentStore, upsertDocument } from '@cxm/platform-store';
+import { isDeepStrictEqual } from 'node:util';
+import { laterStage, MENTION_STORIES, MentionStory, StoryReply } from './mention-story';
+
+type StoryChange = (story: MentionStory) => MentionStory;
+
+/**
+ * Folds each lifecycle event into the mention's story and re-indexes the story. Applying the same
+ * event twice yields the same story, so redelivery writes nothing.
+ */
+@Injectable()
+export class ProjectMentionStory {
+  private readonly stories: DocumentCollection<MentionStory>;
+
+  constructor(
+    @Inject(DOCUMENT_STORE) store: DocumentStore,
+    @Inject(MENTION_INDEX) private readonly index: MentionIndex,
+  ) {
+    this.stories = store.collection<MentionStory>(MENTION_STORIES);
+  }
+
+  received(event: EventEnvelope<PayloadOf['mentions.raw']>): Promise<void> {
+    const { mention } = event.payload;
+    return this.apply(mention.tenantId, mention.id, (s) => ({ ...s, mention, stage: laterStage(s.stage, 'received') }));
+  }
+
+  classified(event: EventEnvelope<PayloadOf['mentions.classified']>): Promise<void> {
+    const { mention, classification } = event.payload;
+    return this.apply(mention.tenantId, mention.id, (s) => ({ ...s, mention, classification, stage: laterStage(s.stage, 'classified') }));
+  }
+
+  profiled(event: EventEnvelope<PayloadOf['profiles.updated']>): Promise<void> {
+    const { mention, profile } = event.payload;
+    return this.apply(mention.tenantId, mention.id, (s) => ({ ...s, mention, profileId: profile.id, stage: laterStage(s.stage, 'profiled') }));
+  }
+
+  routed(event: EventEnvelope<PayloadOf['cases.routed']>): Promise<void> {
+    const { mention, case: routed, matchedRule } = event.payload;
+    const summary = { id: routed.id, queue: routed.queue, priority: routed.priority, status: routed.status, matchedRule };
+    return this.apply(mention.tenantId, mention.id, (s) => ({ ...s, mention, case: summary, stage: laterStage(s.stage, 'routed') }));
+  }
+
+  replyRequested(event: EventEnvelope<PayloadOf['replies.requested']>): Promise<void> {
+    const { reply } = event.payload;
+    return this.apply(event.tenantId, reply.mentionId, (s) =>
+      s.replies.some((r) => r.id === reply.id) ? s : { ...s, replies: [...s.replies, { ...reply, delivery: { status: 'pending' } }] },
+    );
+  }
+
+  replySent(event: EventEnvelope<PayloadOf['replies.sent']>): Promise<void> {
+    const { reply, delivery } = event.payload;
+    const settled: StoryReply = { ...reply, delivery };
+    return this.apply(event.tenantId, reply.mentionId, (s) => ({ ...s, replies: [...s.replies.filter((r) => r.id !== reply.id), settled] }));
+  }
+
+  private async apply(tenantId: string, mentionId: string, change: StoryChange): Promise<void> {
+    const saved = await upsertDocument(this.stories, tenantId, mentionId, (current) => {
+      const base = current ?? { id: mentionId, tenantId, stage: 'received' as const, replies: [] };
+      const next = change(base);
+      return current && isDeepStrictEqual(next, current) ? undefined : next;
+    });
+    if (saved?.doc.mention) await this.index.upsert(toDocument(saved.doc, saved.version));
+  }
+}
+
+function toDocument(story: MentionStory, version: number): MentionDocument {
+  const mention = story.mention!;
+  return {
+    id: story.id,
+    tenantId: story.tenantId,
+    version,
+    channel: mention.channel,
+    externalId: mention.externalId,
+    text: mention.text,
+    createdAt: mention.createdAt,
+    authorId: mention.author.id,
+    authorHandle: mention.author.handle,
+    authorDisplayName: mention.author.displayName,
+    conversationId: mention.conversationId,
+    target: mention.target,
+    url: mention.url,
+    lang: story.classification?.language.code,
+    sentiment: story.classification?.sentiment.label,
+    sentimentScore: story.classification?.sentiment.score,
+    intent: story.classification?.intent.label,
+    profileId: story.profileId,
+    caseId: story.case?.id,
+    queue: story.case?.queue,
+    priority: story.case?.priority,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './ingest.module';
+export * from './accept-mention/accept-mention.usecase';

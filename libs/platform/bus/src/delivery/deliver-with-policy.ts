@@ -1,0 +1,89 @@
+import { assertValidEvent, DeadLetterPayload, EventEnvelope, InvalidEventError } from '@cxm/contracts';
+import { Logger } from '@cxm/platform-logging';
+import { backOff } from 'exponential-backoff';
+import { DeliveryContext } from '../event-bus.port';
+import { PermanentFailure, RetryPolicy } from './retry-policy';
+
+export interface RawMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+export type DeliveryOutcome = { kind: 'handled'; attempts: number } | { kind: 'dead-lettered'; letter: DeadLetterPayload };
+
+/**
+ * The one place that decides what happens to a consumed message, shared by every bus adapter:
+ * decode and validate (an invalid event is dead-lettered at once — retrying cannot fix it), run the
+ * handler with exponential backoff, and dead-letter it with the last error after the last attempt.
+ * The caller commits the offset whatever the outcome, since a dead-lettered event is not lost.
+ */
+export async function deliverWithPolicy(
+  message: RawMessage,
+  handler: (event: EventEnvelope, context: DeliveryContext) => Promise<void>,
+  policy: RetryPolicy,
+  logger: Logger,
+): Promise<DeliveryOutcome> {
+  const decoded = decode(message);
+  if ('problems' in decoded) {
+    logger.warn({ topic: message.topic, offset: message.offset, problems: decoded.problems }, 'invalid event dead-lettered');
+    return { kind: 'dead-lettered', letter: deadLetter(message, 'invalid', 1, decoded.problems) };
+  }
+  const log = logger.child({ correlationId: decoded.event.correlationId, topic: message.topic, partition: message.partition, offset: message.offset });
+  let attempt = 0;
+  try {
+    await backOff(
+      () => {
+        attempt += 1;
+        return handler(decoded.event, { topic: message.topic, partition: message.partition, offset: message.offset, attempt });
+      },
+      {
+        numOfAttempts: policy.maxAttempts,
+        startingDelay: policy.initialDelayMs,
+        maxDelay: policy.maxDelayMs,
+        jitter: 'full',
+        retry: (error: unknown) => {
+          const permanent = error instanceof PermanentFailure;
+          log.warn({ err: error, attempt, permanent }, 'handler failed');
+          return !permanent;
+        },
+      },
+    );
+    return { kind: 'handled', attempts: attempt };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    log.error({ err: error, attempts: attempt }, 'event dead-lettered after failing');
+    return { kind: 'dead-lettered', letter: deadLetter(message, 'failed', attempt, [reason]) };
+  }
+}
+
+function decode(message: RawMessage): { event: EventEnvelope } | { problems: string[] } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(message.value);
+  } catch (error) {
+    return { problems: [`value is not JSON: ${(error as Error).message}`] };
+  }
+  try {
+    assertValidEvent(message.topic, parsed);
+    return { event: parsed };
+  } catch (error) {
+    if (error instanceof InvalidEventError) return { problems: error.problems };
+    throw error;
+  }
+}
+
+function deadLetter(message: RawMessage, kind: 'invalid' | 'failed', attempts: number, errors: string[]): DeadLetterPayload {
+  return {
+    originalTopic: message.topic,
+    reason: kind === 'invalid' ? 'event failed schema validation' : 'handler failed on every attempt',
+    kind,
+    attempts,
+    errors,
+    originalValue: message.value,
+    deadAt: new Date().toISOString(),
+  };
+}

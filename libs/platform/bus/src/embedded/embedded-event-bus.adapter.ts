@@ -1,0 +1,165 @@
+import { assertValidEvent, DeadLetterPayload, deadLetterTopic, EventEnvelope, isKnownTopic, PayloadOf, Topic } from '@cxm/contracts';
+import { Logger } from '@cxm/platform-logging';
+import { join } from 'node:path';
+import { deliverWithPolicy, RawMessage } from '../delivery/deliver-with-policy';
+import { partitionForKey } from '../delivery/partition-for-key';
+import { RetryPolicy } from '../delivery/retry-policy';
+import { DeadLetterSubscription, EventBus, Subscription } from '../event-bus.port';
+import { GroupOffsets } from './group-offsets';
+import { PartitionLog, StoredRecord } from './partition-log';
+
+export interface EmbeddedEventBusOptions {
+  /** Where topic logs and offsets live. Absent: memory only — for unit tests, never for `npm start`. */
+  dataDir?: string;
+  partitions: number;
+  retryPolicy: RetryPolicy;
+  logger: Logger;
+}
+
+interface Consumer {
+  group: string;
+  topic: string;
+  handle(message: RawMessage): Promise<void>;
+}
+
+/**
+ * The event bus of the all-in-one: Kafka's semantics (partitioned logs, consumer groups, commit
+ * after success, dead letters) in one process, kept on local disk. Each (consumer, partition) is
+ * one sequential loop, so events with one key are handled in order while partitions run side by side.
+ */
+export class EmbeddedEventBus implements EventBus {
+  private readonly logs = new Map<string, Promise<PartitionLog[]>>();
+  private readonly consumers: Consumer[] = [];
+  private readonly loops: Promise<void>[] = [];
+  private readonly offsets: GroupOffsets[] = [];
+  private running = false;
+  private inFlight = 0;
+
+  constructor(private readonly options: EmbeddedEventBusOptions) {}
+
+  async publish<T extends Topic>(topic: T, event: EventEnvelope<PayloadOf[T]>): Promise<void> {
+    assertValidEvent(topic, event);
+    await this.append(topic, event.key, JSON.stringify(event), {
+      'event-type': event.type,
+      'schema-version': String(event.schemaVersion),
+      'correlation-id': event.correlationId,
+    });
+  }
+
+  subscribe<T extends Topic>(subscription: Subscription<T>): void {
+    this.assertNotRunning();
+    const { group, topic, handler } = subscription;
+    this.consumers.push({
+      group,
+      topic,
+      handle: async (message) => {
+        const outcome = await deliverWithPolicy(message, handler as never, this.options.retryPolicy, this.options.logger);
+        if (outcome.kind === 'dead-lettered') await this.publishDeadLetter(message, outcome.letter);
+      },
+    });
+  }
+
+  subscribeDeadLetters(subscription: DeadLetterSubscription): void {
+    this.assertNotRunning();
+    this.consumers.push({
+      group: subscription.group,
+      topic: deadLetterTopic(subscription.topic),
+      handle: (message) => subscription.handler({ ...(JSON.parse(message.value) as DeadLetterPayload), key: message.key, headers: message.headers }),
+    });
+  }
+
+  async start(): Promise<void> {
+    this.assertWiring();
+    this.running = true;
+    for (const consumer of this.consumers) {
+      const partitions = await this.partitionsOf(consumer.topic);
+      const offsets = await GroupOffsets.open(this.path('_offsets', consumer.group, `${consumer.topic}.log`), partitions.length);
+      this.offsets.push(offsets);
+      partitions.forEach((log, partition) => this.loops.push(this.consume(consumer, log, partition, offsets)));
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const logs of this.logs.values()) (await logs).forEach((log) => log.wakeWaiters());
+    await Promise.all(this.loops);
+    await Promise.all(this.offsets.map((o) => o.close()));
+    for (const logs of this.logs.values()) await Promise.all((await logs).map((log) => log.close()));
+  }
+
+  /** Events published but not yet committed by every consumer: lets tests and shutdown wait for quiet. */
+  async lag(): Promise<number> {
+    let total = 0;
+    for (const [i, consumer] of this.consumers.entries()) {
+      const partitions = await this.partitionsOf(consumer.topic);
+      const offsets = this.offsets[i];
+      if (offsets) partitions.forEach((log, p) => (total += log.endOffset - offsets.next(p)));
+    }
+    return total + this.inFlight;
+  }
+
+  private async consume(consumer: Consumer, log: PartitionLog, partition: number, offsets: GroupOffsets): Promise<void> {
+    while (this.running) {
+      const offset = offsets.next(partition);
+      const record = log.read(offset);
+      if (!record) {
+        await log.waitForAppend();
+        continue;
+      }
+      this.inFlight += 1;
+      try {
+        await consumer.handle({ topic: consumer.topic, partition, offset: String(offset), ...record });
+        await offsets.commit(partition, offset + 1);
+      } catch (error) {
+        // Only the dead-letter write itself can land here; keep the offset so nothing is lost.
+        this.options.logger.error({ err: error, topic: consumer.topic, partition, offset }, 'could not settle event; will retry');
+        await new Promise((r) => setTimeout(r, this.options.retryPolicy.initialDelayMs));
+      } finally {
+        this.inFlight -= 1;
+      }
+    }
+  }
+
+  private async publishDeadLetter(message: RawMessage, letter: DeadLetterPayload): Promise<void> {
+    await this.append(deadLetterTopic(message.topic), message.key, JSON.stringify(letter), {
+      ...message.headers,
+      'dead-letter-reason': letter.reason,
+    });
+  }
+
+  private async append(topic: string, key: string, value: string, headers: Record<string, string>): Promise<void> {
+    const partitions = await this.partitionsOf(topic);
+    const record: StoredRecord = { key, value, headers, timestamp: new Date().toISOString() };
+    await partitions[partitionForKey(key, partitions.length)].append(record);
+  }
+
+  private partitionsOf(topic: string): Promise<PartitionLog[]> {
+    let logs = this.logs.get(topic);
+    if (!logs) {
+      const count = this.options.partitions;
+      logs = Promise.all(Array.from({ length: count }, (_, p) => PartitionLog.open(this.path(topic, `p${p}.log`))));
+      this.logs.set(topic, logs);
+    }
+    return logs;
+  }
+
+  private path(...parts: string[]): string | undefined {
+    return this.options.dataDir ? join(this.options.dataDir, 'bus', ...parts) : undefined;
+  }
+
+  private assertNotRunning(): void {
+    if (this.running) throw new Error('subscribe before the bus starts');
+  }
+
+  /** Refuse to boot on wiring mistakes rather than silently losing or double-handling events. */
+  private assertWiring(): void {
+    const seen = new Set<string>();
+    for (const { group, topic } of this.consumers) {
+      const base = topic.endsWith('.dlq') ? topic.slice(0, -4) : topic;
+      if (!isKnownTopic(base)) throw new Error(`consumer group ${group} subscribes to unknown topic ${topic}`);
+      const id = `${group}|${topic}`;
+      if (seen.has(id)) throw new Error(`consumer group ${group} subscribes to ${topic} twice`);
+      seen.add(id);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+export * from './event-bus.port';
+export * from './delivery/retry-policy';
+export * from './delivery/deliver-with-policy';
+export * from './delivery/partition-for-key';
+export * from './embedded/embedded-event-bus.adapter';

@@ -1,0 +1,87 @@
+/**
+ * Reads environment variables into a typed configuration, collecting every problem before failing
+ * so an operator fixes all of them in one go. Variables marked secret are never echoed back.
+ */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export class ConfigReader {
+  private readonly problems: string[] = [];
+
+  constructor(private readonly env: NodeJS.ProcessEnv) {}
+
+  string(name: string, fallback?: string): string {
+    const value = this.env[name];
+    if (value !== undefined && value !== '') return value;
+    if (fallback === undefined) this.problems.push(`${name} is required`);
+    return fallback ?? '';
+  }
+
+  optionalString(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  integer(name: string, fallback: number, range: { min: number; max: number }): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < range.min || value > range.max) {
+      this.problems.push(`${name} must be an integer from ${range.min} to ${range.max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.env[name]?.toLowerCase();
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    this.problems.push(`${name} must be true or false (got "${this.env[name]}")`);
+    return fallback;
+  }
+
+  list(name: string, fallback: string[]): string[] {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    return raw.split(',').map((item) => item.trim()).filter(Boolean);
+  }
+
+  /** `key=value,key=value`; a secret's values are not repeated in problems. */
+  map(name: string, options: { secret?: boolean } = {}): Record<string, string> {
+    const result: Record<string, string> = {};
+    for (const pair of this.list(name, [])) {
+      const at = pair.indexOf('=');
+      if (at <= 0 || at === pair.length - 1) {
+        this.problems.push(`${name} must be a comma-separated list of key=value (bad entry "${options.secret ? pair.slice(0, Math.max(at, 0)) + '=…' : pair}")`);
+        continue;
+      }
+      result[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+    }
+    return result;
+  }
+
+  url(name: string, value: string | undefined): void {
+    if (value === undefined) return;
+    try {
+      const url = new URL(value);
+      if (!['http:', 'https:'].includes(url.protocol)) throw new Error();
+    } catch {
+      this.problems.push(`${name} must be an http(s) URL (got "${value}")`);
+    }
+  }
+
+  fail(problem: string): void {
+    this.problems.push(problem);
+  }
+
+  /** Throws a ConfigError naming every bad variable, if any. */
+  done(): void {
+    if (this.problems.length) throw new ConfigError(this.problems);
+  }
+}

@@ -1,0 +1,41 @@
+import { ConfigError } from './config-reader';
+import { loadPlatformConfig } from './platform-config';
+
+describe('loadPlatformConfig', () => {
+  it('gives the all-in-one a demo tenant, port 3000 and a generated admin token by default', () => {
+    const config = loadPlatformConfig({ HOME: '/home/ana' });
+    expect(config.tenants).toEqual(['demo']);
+    expect(config.port).toBe(3000);
+    expect(config.adminTokenGenerated).toBe(true);
+    expect(config.adminToken.length).toBeGreaterThanOrEqual(16);
+    expect(config.dataDir).toBe('/home/ana/.local/share/cxm');
+  });
+
+  it('names every bad variable at once and never repeats a secret', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadPlatformConfig({ PORT: 'eighty', CXM_ADMIN_TOKEN: 'short', CXM_API_TOKENS: 'nosuch=abcdefghijklmnopqrstu,broken-entry', CXM_LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const text = error!.message;
+    expect(text).toContain('PORT must be an integer');
+    expect(text).toContain('CXM_ADMIN_TOKEN must be at least 16 characters');
+    expect(text).toContain('tenant "nosuch", which is not in CXM_TENANTS');
+    expect(text).toContain('CXM_API_TOKENS must be a comma-separated list');
+    expect(text).toContain('CXM_LOG_LEVEL must be one of');
+    expect(text).not.toContain('abcdefghijklmnopqrstu');
+    expect(text).not.toContain('short"');
+  });
+
+  it('maps tenant-scoped tokens to their tenant and reads outbound webhooks per channel', () => {
+    const config = loadPlatformConfig({
+      CXM_TENANTS: 'demo,acme',
+      CXM_API_TOKENS: 'acme=acme-token-0123456789',
+      CXM_OUTBOUND_WEBHOOKS: 'x=http://127.0.0.1:9000/x,*=http://127.0.0.1:9000/any',
+    });
+    expect(config.apiTokens).toEqual({ 'acme-token-0123456789': 'acme' });
+    expect(config.responder.outboundWebhooks).toEqual({ x: 'http://127.0.0.1:9000/x', '*': 'http://127.0.0.1:9000/any' });
+  });
+});

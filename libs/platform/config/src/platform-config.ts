@@ -1,0 +1,79 @@
+import { defaultDataDirectory } from '@cxm/platform-embedded';
+import { randomBytes } from 'node:crypto';
+import { ConfigReader } from './config-reader';
+
+export interface PlatformConfig {
+  port: number;
+  /** Address the HTTP server binds to. */
+  host: string;
+  logLevel: string;
+  dataDir: string;
+  tenants: string[];
+  /** The admin token (all tenants). Secret. */
+  adminToken: string;
+  adminTokenGenerated: boolean;
+  /** Tokens scoped to one tenant: token → tenantId. Secret. */
+  apiTokens: Record<string, string>;
+  bus: { partitions: number; retry: { maxAttempts: number; initialDelayMs: number; maxDelayMs: number } };
+  responder: {
+    autoAcknowledge: { enabled: boolean; intents: string[]; text: string };
+    /** channel → webhook URL standing in for the platform's reply API; `*` is the fallback. */
+    outboundWebhooks: Record<string, string>;
+    deliveryAttempts: number;
+    deliveryTimeoutMs: number;
+  };
+}
+
+export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
+
+const DEFAULT_ACK_TEXT = "Thanks for reaching out — we're sorry about this and a member of our care team is looking into it now.";
+
+/** Builds the configuration once, at start; a bad variable stops the process with its name. */
+export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  const read = new ConfigReader(env);
+  const tenants = read.list('CXM_TENANTS', ['demo']);
+  const adminTokenValue = read.optionalString('CXM_ADMIN_TOKEN');
+  if (adminTokenValue !== undefined && adminTokenValue.length < 16) read.fail('CXM_ADMIN_TOKEN must be at least 16 characters');
+  const scoped = read.map('CXM_API_TOKENS', { secret: true });
+  const apiTokens: Record<string, string> = {};
+  for (const [tenantId, token] of Object.entries(scoped)) {
+    if (!tenants.includes(tenantId)) read.fail(`CXM_API_TOKENS names tenant "${tenantId}", which is not in CXM_TENANTS`);
+    if (token.length < 16) read.fail(`CXM_API_TOKENS: the token of tenant "${tenantId}" must be at least 16 characters`);
+    apiTokens[token] = tenantId;
+  }
+  const outboundWebhooks = read.map('CXM_OUTBOUND_WEBHOOKS');
+  for (const [channel, url] of Object.entries(outboundWebhooks)) read.url(`CXM_OUTBOUND_WEBHOOKS[${channel}]`, url);
+  const config: PlatformConfig = {
+    port: read.integer('PORT', 3000, { min: 0, max: 65535 }),
+    host: read.string('CXM_HOST', '127.0.0.1'),
+    logLevel: read.string('CXM_LOG_LEVEL', 'info'),
+    dataDir: read.string('CXM_DATA_DIR', defaultDataDirectory(env)),
+    tenants,
+    adminToken: adminTokenValue ?? randomBytes(24).toString('base64url'),
+    adminTokenGenerated: adminTokenValue === undefined,
+    apiTokens,
+    bus: {
+      partitions: read.integer('CXM_BUS_PARTITIONS', 4, { min: 1, max: 64 }),
+      retry: {
+        maxAttempts: read.integer('CXM_RETRY_MAX_ATTEMPTS', 5, { min: 1, max: 100 }),
+        initialDelayMs: read.integer('CXM_RETRY_INITIAL_DELAY_MS', 200, { min: 1, max: 60_000 }),
+        maxDelayMs: read.integer('CXM_RETRY_MAX_DELAY_MS', 10_000, { min: 1, max: 600_000 }),
+      },
+    },
+    responder: {
+      autoAcknowledge: {
+        enabled: read.boolean('CXM_AUTO_ACK_ENABLED', true),
+        intents: read.list('CXM_AUTO_ACK_INTENTS', ['complaint']),
+        text: read.string('CXM_AUTO_ACK_TEXT', DEFAULT_ACK_TEXT),
+      },
+      outboundWebhooks,
+      deliveryAttempts: read.integer('CXM_DELIVERY_ATTEMPTS', 5, { min: 1, max: 50 }),
+      deliveryTimeoutMs: read.integer('CXM_DELIVERY_TIMEOUT_MS', 5_000, { min: 100, max: 120_000 }),
+    },
+  };
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
+    read.fail(`CXM_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${config.logLevel}")`);
+  }
+  read.done();
+  return config;
+}

@@ -1,0 +1,99 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, existsSync, truncateSync, writeSync } from 'node:fs';
+import { open, FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+export interface AppendOnlyFileOptions {
+  /**
+   * fsync after each group of appends. On for anything a client was promised is stored; off for
+   * state that is cheap to rebuild (consumer offsets: losing some only causes redelivery).
+   */
+  durable: boolean;
+}
+
+/**
+ * A newline-delimited journal that many callers append to at once. Appends made while a write is
+ * in flight are grouped into the next write and share one fsync ("group commit"), so durability
+ * costs one disk flush per burst rather than one per record.
+ */
+export class AppendOnlyFile {
+  private pending: { lines: string[]; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private flushing: Promise<void> | undefined;
+
+  private constructor(
+    private readonly path: string,
+    private handle: FileHandle,
+    private readonly options: AppendOnlyFileOptions,
+  ) {}
+
+  /**
+   * Opens (creating if needed) and returns the journal with the complete lines it holds. A torn
+   * last line — a process killed mid-write — is cut off: its append was never acknowledged.
+   */
+  static async open(path: string, options: AppendOnlyFileOptions): Promise<{ file: AppendOnlyFile; lines: string[] }> {
+    mkdirSync(dirname(path), { recursive: true });
+    const lines = existsSync(path) ? readCompleteLines(path) : [];
+    const handle = await open(path, 'a');
+    return { file: new AppendOnlyFile(path, handle, options), lines };
+  }
+
+  append(lines: string[]): Promise<void> {
+    if (lines.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.pending.push({ lines, resolve, reject });
+      if (!this.flushing) this.flushing = this.flushLoop();
+    });
+  }
+
+  /** Replaces the whole content atomically (write aside, fsync, rename): used to compact. */
+  async rewrite(lines: string[]): Promise<void> {
+    await this.flushing;
+    await this.handle.close();
+    const tmp = `${this.path}.compact`;
+    const fd = openSync(tmp, 'w');
+    try {
+      if (lines.length) writeSync(fd, lines.join('\n') + '\n');
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, this.path);
+    fsyncDirectory(dirname(this.path));
+    this.handle = await open(this.path, 'a');
+  }
+
+  async close(): Promise<void> {
+    await this.flushing;
+    await this.handle.close();
+  }
+
+  private async flushLoop(): Promise<void> {
+    while (this.pending.length) {
+      const batch = this.pending;
+      this.pending = [];
+      try {
+        await this.handle.write(batch.map((b) => b.lines.join('\n') + '\n').join(''));
+        if (this.options.durable) await this.handle.datasync();
+        batch.forEach((b) => b.resolve());
+      } catch (error) {
+        batch.forEach((b) => b.reject(error));
+      }
+    }
+    this.flushing = undefined;
+  }
+}
+
+function readCompleteLines(path: string): string[] {
+  const content = readFileSync(path, 'utf8');
+  const end = content.lastIndexOf('\n') + 1;
+  if (end < content.length) truncateSync(path, Buffer.byteLength(content.slice(0, end)));
+  return content.slice(0, end).split('\n').filter((line) => line.length > 0);
+}
+
+function fsyncDirectory(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './append-only-file';
+export * from './data-directory';
+export * from './data-directory-lock';

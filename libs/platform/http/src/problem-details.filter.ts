@@ -1,0 +1,50 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject } from '@nestjs/common';
+import { Logger } from '@cxm/platform-logging';
+import type { Request, Response } from 'express';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException } from './problem-details';
+import { LOGGER } from './tokens';
+
+/**
+ * Turns every error into an RFC 9457 answer. Client mistakes keep their 4xx status and reason;
+ * anything unexpected is logged with its stack and answered as a bare 500 that leaks nothing.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem: ProblemDetails = { ...this.toProblem(exception), instance: request.originalUrl };
+    if (problem.status >= 500) this.logger.error({ err: exception, path: request.originalUrl }, 'request failed');
+    if (problem.status === HttpStatus.TOO_MANY_REQUESTS && typeof problem.retryAfterSeconds === 'number') {
+      response.setHeader('Retry-After', String(problem.retryAfterSeconds));
+    }
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof ProblemException) return exception.problem;
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const message = typeof body === 'string' ? body : (body as { message?: string | string[] }).message;
+      return {
+        type: 'about:blank',
+        title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error',
+        status,
+        detail: Array.isArray(message) ? message.join('; ') : message,
+      };
+    }
+    // body-parser reports malformed JSON and oversized bodies as plain errors carrying a status.
+    const parserError = exception as { status?: number; type?: string; message?: string };
+    if (parserError?.type === 'entity.parse.failed') {
+      return { type: '/problems/malformed-json', title: 'Malformed JSON', status: 400, detail: parserError.message };
+    }
+    if (parserError?.type === 'entity.too.large') {
+      return { type: '/problems/payload-too-large', title: 'Payload too large', status: 413, detail: parserError.message };
+    }
+    return { type: 'about:blank', title: 'Internal server error', status: 500 };
+  }
+}

@@ -1,0 +1,44 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** RFC 9457 problem details, the body of every error answer. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldProblem[];
+  [extension: string]: unknown;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** An HTTP error that already knows its problem document. */
+export class ProblemException extends HttpException {
+  constructor(readonly problem: ProblemDetails) {
+    super(problem, problem.status);
+  }
+}
+
+export function validationProblem(errors: FieldProblem[], detail = 'The request is not valid; see errors.'): ProblemException {
+  return new ProblemException({
+    type: '/problems/validation-error',
+    title: 'Validation failed',
+    status: HttpStatus.BAD_REQUEST,
+    detail,
+    errors,
+  });
+}
+
+export function notFoundProblem(detail: string): ProblemException {
+  return new ProblemException({ type: '/problems/not-found', title: 'Not found', status: HttpStatus.NOT_FOUND, detail });
+}
+
+export function forbiddenProblem(detail: string): ProblemException {
+  return new ProblemException({ type: '/problems/forbidden', title: 'Forbidden', status: HttpStatus.FORBIDDEN, detail });
+}

@@ -1,0 +1,117 @@
+import { parseQuery } from '@cxm/query';
+import { randomUUID } from 'node:crypto';
+import { InvalidCursorError, MentionDocument, MentionIndex, SEARCH_FIELD_NAMES } from '../mention-index.port';
+
+export interface MentionIndexFactory {
+  /** Opens an index over the same storage as the previous open; each factory has its own tenant space. */
+  open(): Promise<MentionIndex>;
+  cleanup?(): Promise<void>;
+}
+
+const q = (text: string) => parseQuery(text, { fields: SEARCH_FIELD_NAMES });
+
+/** The behaviour every MentionIndex adapter must show. */
+export function describeMentionIndexContract(adapterName: string, newFactory: () => MentionIndexFactory): void {
+  describe(`MentionIndex contract: ${adapterName}`, () => {
+    let factory: MentionIndexFactory;
+    let indexes: MentionIndex[];
+    let tenantId: string;
+    let minute = 0;
+    const doc = (overrides: Partial<MentionDocument> = {}): MentionDocument => ({
+      id: randomUUID(),
+      tenantId,
+      version: 1,
+      channel: 'x',
+      externalId: randomUUID(),
+      text: 'hello',
+      createdAt: new Date(Date.UTC(2026, 10, 20, 10, minute++)).toISOString(),
+      authorId: 'a1',
+      authorHandle: '@ana',
+      authorDisplayName: 'Ana',
+      conversationId: 'c1',
+      ...overrides,
+    });
+    const open = async () => {
+      const index = await factory.open();
+      indexes.push(index);
+      return index;
+    };
+    const ids = (result: { items: MentionDocument[] }) => result.items.map((d) => d.text);
+
+    beforeEach(() => {
+      factory = newFactory();
+      indexes = [];
+      tenantId = `t-${randomUUID().slice(0, 8)}`;
+    });
+    afterEach(async () => {
+      await Promise.all(indexes.map((i) => i.close()));
+      await factory.cleanup?.();
+    });
+
+    it('finds mentions by words (all of them), phrases and field filters, newest first', async () => {
+      const index = await open();
+      await index.upsert(doc({ text: 'Battery dies fast on my Aurora X5', lang: 'en', sentiment: 'negative', intent: 'complaint' }));
+      await index.upsert(doc({ text: 'Love the battery life', lang: 'en', sentiment: 'positive', intent: 'praise', channel: 'reddit' }));
+      await index.upsert(doc({ text: 'Батарея быстро садится', lang: 'ru', sentiment: 'negative', intent: 'complaint' }));
+      await index.upsert(doc({ text: 'แบตเตอรี่หมดเร็วมาก', lang: 'th', sentiment: 'negative', intent: 'complaint' }));
+      expect(ids(await index.search(tenantId, q('battery'), { limit: 10 }))).toEqual(['Love the battery life', 'Battery dies fast on my Aurora X5']);
+      expect(ids(await index.search(tenantId, q('battery dies'), { limit: 10 }))).toEqual(['Battery dies fast on my Aurora X5']);
+      expect(ids(await index.search(tenantId, q('"battery life"'), { limit: 10 }))).toEqual(['Love the battery life']);
+      expect(ids(await index.search(tenantId, q('"life battery"'), { limit: 10 }))).toEqual([]);
+      expect(ids(await index.search(tenantId, q('sentiment:negative lang:ru'), { limit: 10 }))).toEqual(['Батарея быстро садится']);
+      expect(ids(await index.search(tenantId, q('channel:reddit'), { limit: 10 }))).toEqual(['Love the battery life']);
+      expect(ids(await index.search(tenantId, q('intent:complaint батарея'), { limit: 10 }))).toEqual(['Батарея быстро садится']);
+      expect(ids(await index.search(tenantId, q('แบตเตอรี่'), { limit: 10 }))).toEqual(['แบตเตอรี่หมดเร็วมาก']);
+      expect((await index.search(tenantId, q(''), { limit: 10 })).total).toBe(4);
+    });
+
+    it('pages through every hit with cursors, no hit twice and none skipped', async () => {
+      const index = await open();
+      const sameTime = '2026-11-21T00:00:00.000Z';
+      for (let i = 0; i < 7; i++) await index.upsert(doc({ text: `item ${i}`, ...(i < 4 ? { createdAt: sameTime } : {}) }));
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (let pages = 0; pages < 10; pages++) {
+        const page = await index.search(tenantId, q('item'), { limit: 3, cursor });
+        expect(page.total).toBe(7);
+        seen.push(...ids(page));
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      expect(seen).toHaveLength(7);
+      expect(new Set(seen).size).toBe(7);
+    });
+
+    it('rejects a cursor it did not issue', async () => {
+      const index = await open();
+      await expect(index.search(tenantId, q(''), { limit: 3, cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(InvalidCursorError);
+    });
+
+    it('keeps the newest version of a document whatever order versions arrive in', async () => {
+      const index = await open();
+      const first = doc({ text: 'v1' });
+      await index.upsert({ ...first, version: 3, text: 'v3', intent: 'complaint' });
+      await index.upsert({ ...first, version: 2, text: 'v2' });
+      expect((await index.get(tenantId, first.id))?.text).toBe('v3');
+      expect(ids(await index.search(tenantId, q('v2'), { limit: 5 }))).toEqual([]);
+    });
+
+    it('never returns another tenant\'s mentions', async () => {
+      const index = await open();
+      const mine = doc({ text: 'secret roadmap' });
+      await index.upsert(mine);
+      expect((await index.search('someone-else', q('secret'), { limit: 5 })).total).toBe(0);
+      expect(await index.get('someone-else', mine.id)).toBeUndefined();
+    });
+
+    it('keeps what it indexed across a reopen', async () => {
+      const index = await open();
+      const kept = doc({ text: 'durable words' });
+      await index.upsert(kept);
+      await index.close();
+      indexes = [];
+      const reopened = await open();
+      expect(ids(await reopened.search(tenantId, q('durable'), { limit: 5 }))).toEqual(['durable words']);
+    });
+  });
+}

@@ -1,0 +1,73 @@
+import type { QueryNode } from '@cxm/query';
+
+/**
+ * One mention as the Explorer indexes it: the mention, what the classifier said of it, and where
+ * it went (profile, case). `version` grows with every change so an older write never overwrites
+ * a newer one, whatever order they arrive in.
+ */
+export interface MentionDocument {
+  id: string;
+  tenantId: string;
+  version: number;
+  channel: string;
+  externalId: string;
+  text: string;
+  createdAt: string;
+  authorId: string;
+  authorHandle: string;
+  authorDisplayName: string;
+  conversationId: string;
+  target?: string;
+  url?: string;
+  lang?: string;
+  sentiment?: string;
+  sentimentScore?: number;
+  intent?: string;
+  profileId?: string;
+  caseId?: string;
+  queue?: string;
+  priority?: number;
+}
+
+/** Query-language field names and the document fields they filter. */
+export const SEARCH_FIELDS = {
+  lang: 'lang',
+  sentiment: 'sentiment',
+  intent: 'intent',
+  channel: 'channel',
+} as const satisfies Record<string, keyof MentionDocument>;
+
+export const SEARCH_FIELD_NAMES = Object.keys(SEARCH_FIELDS);
+
+export interface SearchPage {
+  limit: number;
+  /** Opaque position after the last item of the previous page (search-after, no depth limit). */
+  cursor?: string;
+}
+
+export interface SearchResult {
+  items: MentionDocument[];
+  total: number;
+  nextCursor: string | null;
+}
+
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('cursor is not one this index issued');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+/**
+ * The searchable projection of every mention. Results are newest first (createdAt, then id,
+ * descending). Every call names the tenant; no query can reach another tenant's mentions.
+ */
+export interface MentionIndex {
+  /** Stores the document unless the index already holds the same or a newer version. */
+  upsert(doc: MentionDocument): Promise<void>;
+  get(tenantId: string, id: string): Promise<MentionDocument | undefined>;
+  search(tenantId: string, query: QueryNode, page: SearchPage): Promise<SearchResult>;
+  close(): Promise<void>;
+}
+
+export const MENTION_INDEX = Symbol('MENTION_INDEX');

@@ -1,0 +1,19 @@
+import { Writable } from 'node:stream';
+import { createLogger } from './create-logger';
+
+describe('createLogger', () => {
+  it('never writes a bearer token or a secret to the log', () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = createLogger({ level: 'info', service: 'test', destination });
+    logger.info({ req: { headers: { authorization: 'Bearer s3cr3t-token' } }, channel: { secret: 'app-secret' } }, 'hello');
+    expect(lines.join('')).not.toContain('s3cr3t-token');
+    expect(lines.join('')).not.toContain('app-secret');
+    expect(JSON.parse(lines[0])).toMatchObject({ service: 'test', msg: 'hello' });
+  });
+});

@@ -1,0 +1,3 @@
+export * from './platform.module';
+export * from './bootstrap-service';
+export * from './pino-nest-logger';

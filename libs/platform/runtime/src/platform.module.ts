@@ -1,0 +1,96 @@
+import { BeforeApplicationShutdown, DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { EmbeddedEventBus, EVENT_BUS, EventBus } from '@cxm/platform-bus';
+import { PLATFORM_CONFIG, PlatformConfig } from '@cxm/platform-config';
+import {
+  BearerAuthGuard,
+  createValidationPipe,
+  HealthController,
+  LOGGER,
+  ProblemDetailsFilter,
+  READINESS_CHECKS,
+  TENANT_ACCESS,
+  TenantAccess,
+  TOKEN_SETTINGS,
+} from '@cxm/platform-http';
+import { EmbeddedMentionIndex, MENTION_INDEX, MentionIndex } from '@cxm/platform-index';
+import { Logger } from '@cxm/platform-logging';
+import { lockDataDirectory } from '@cxm/platform-embedded';
+import { DOCUMENT_STORE, DocumentStore, EmbeddedDocumentStore } from '@cxm/platform-store';
+
+export interface PlatformAdapters {
+  bus: EventBus;
+  store: DocumentStore;
+  index: MentionIndex;
+}
+
+export interface PlatformModuleOptions {
+  config: PlatformConfig;
+  logger: Logger;
+  /** Adapters built by the caller (tests use memory-only ones); default: embedded, on disk. */
+  adapters?: PlatformAdapters;
+}
+
+/** Builds the embedded adapters over the configured data directory: the all-in-one's default. */
+export function embeddedAdapters(config: PlatformConfig, logger: Logger): PlatformAdapters {
+  lockDataDirectory(config.dataDir);
+  return {
+    bus: new EmbeddedEventBus({ dataDir: config.dataDir, partitions: config.bus.partitions, retryPolicy: config.bus.retry, logger }),
+    store: new EmbeddedDocumentStore(config.dataDir),
+    index: new EmbeddedMentionIndex(config.dataDir),
+  };
+}
+
+/** Starts consuming once every module has subscribed, and stops cleanly (in-flight work committed). */
+@Injectable()
+class PlatformLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
+    @Inject(MENTION_INDEX) private readonly index: MentionIndex,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.bus.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.bus.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([this.store.close(), this.index.close()]);
+  }
+}
+
+/**
+ * The platform every service runs on: configuration, logger, the three ports with their adapters,
+ * and the HTTP conventions (bearer auth on every route, problem details, validation, health).
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformModuleOptions): DynamicModule {
+    const { config, logger } = options;
+    const adapters = options.adapters ?? embeddedAdapters(config, logger);
+    return {
+      module: PlatformModule,
+      controllers: [HealthController],
+      providers: [
+        { provide: PLATFORM_CONFIG, useValue: config },
+        { provide: LOGGER, useValue: logger },
+        { provide: EVENT_BUS, useValue: adapters.bus },
+        { provide: DOCUMENT_STORE, useValue: adapters.store },
+        { provide: MENTION_INDEX, useValue: adapters.index },
+        { provide: TOKEN_SETTINGS, useValue: { adminToken: config.adminToken, apiTokens: config.apiTokens } },
+        { provide: TENANT_ACCESS, useValue: new TenantAccess(config.tenants) },
+        { provide: READINESS_CHECKS, useValue: [] },
+        { provide: APP_GUARD, useClass: BearerAuthGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        PlatformLifecycle,
+      ],
+      exports: [PLATFORM_CONFIG, LOGGER, EVENT_BUS, DOCUMENT_STORE, MENTION_INDEX, TENANT_ACCESS],
+    };
+  }
+}

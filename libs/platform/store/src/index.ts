@@ -1,0 +1,3 @@
+export * from './document-store.port';
+export * from './update-document';
+export * from './embedded/embedded-document-store.adapter';

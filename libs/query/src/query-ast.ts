@@ -1,0 +1,103 @@
+/**
+ * AST of the Explorer query language.
+ *
+ * Every leaf carries `position`: the 0-based offset (UTF-16 code units, like
+ * `String.prototype.slice`) of its first character in the raw query string, so
+ * UIs can highlight it. Values are kept exactly as typed; normalisation
+ * (NFKC, lowercase, tokenisation) is the matcher's / indexer's job.
+ */
+
+/** Matches every document (the empty query). */
+export interface AllNode {
+  readonly kind: 'all';
+}
+
+/** A bare word. It may tokenise into several tokens (`e-mail`, `東京都`), matched consecutively. */
+export interface TermNode {
+  readonly kind: 'term';
+  readonly value: string;
+  readonly position: number;
+}
+
+/** A `"quoted phrase"` (escapes already resolved). `position` is that of the opening quote. */
+export interface PhraseNode {
+  readonly kind: 'phrase';
+  readonly value: string;
+  readonly position: number;
+}
+
+/**
+ * `field:value` or `field:"quoted value"`. `field` is the canonical spelling from
+ * `ParseQueryOptions.fields`; `value` is matched exactly (case-insensitively)
+ * against the document's field value. `position` is that of the field name.
+ */
+export interface FieldNode {
+  readonly kind: 'field';
+  readonly field: string;
+  readonly value: string;
+  readonly quoted: boolean;
+  readonly position: number;
+}
+
+/** Conjunction (explicit `AND` or juxtaposition). Always ≥ 2 children; nested ANDs are flattened. */
+export interface AndNode {
+  readonly kind: 'and';
+  readonly children: readonly QueryNode[];
+}
+
+/** Disjunction. Always ≥ 2 children; nested ORs are flattened. */
+export interface OrNode {
+  readonly kind: 'or';
+  readonly children: readonly QueryNode[];
+}
+
+/** Negation (`NOT x` or `-x`). `position` is that of the `NOT` / `-`. */
+export interface NotNode {
+  readonly kind: 'not';
+  readonly child: QueryNode;
+  readonly position: number;
+}
+
+/** Every node the parser currently produces. */
+export type QueryNode = AllNode | TermNode | PhraseNode | FieldNode | AndNode | OrNode | NotNode;
+export type QueryNodeKind = QueryNode['kind'];
+
+/*
+ * Reserved for later (NOT produced by the parser yet; the syntax that will
+ * produce them — `*`, `[`, `NEAR`, `field:>n` — is rejected with a
+ * QuerySyntaxError today so that adding them never changes the meaning of a
+ * query that used to parse). When implemented, add them to `QueryNode`.
+ */
+
+/** `a NEAR/5 b`: operands within `distance` tokens of each other. */
+export interface NearNode {
+  readonly kind: 'near';
+  readonly distance: number;
+  readonly children: readonly (TermNode | PhraseNode | PrefixNode)[];
+  readonly position: number;
+}
+
+/** `batt*`: trailing wildcard, optionally on a field (`field` set). */
+export interface PrefixNode {
+  readonly kind: 'prefix';
+  readonly prefix: string;
+  readonly field?: string;
+  readonly position: number;
+}
+
+/** A bound of a range: a number, or a date expression such as `now-7d` / an ISO date. */
+export interface RangeBound {
+  readonly value: string;
+  readonly inclusive: boolean;
+}
+
+/** `followers:>10000`, `followers:[100 TO 500]`, `date:[now-7d TO now]`. */
+export interface RangeNode {
+  readonly kind: 'range';
+  readonly field: string;
+  readonly lower?: RangeBound;
+  readonly upper?: RangeBound;
+  readonly position: number;
+}
+
+export type ReservedQueryNode = NearNode | PrefixNode | RangeNode;

@@ -1,0 +1,3 @@
+export * from './routing.module';
+export * from './routing-rules';
+export * from './support-case';

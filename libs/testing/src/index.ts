@@ -1,0 +1,2 @@
+export * from './mention-builders';
+export * from './wait-for';
