@@ -73,7 +73,12 @@ up_one() {
     start_"$svc"
   fi
   local started=$SECONDS
-  wait_healthy "$svc" || { status_line "$svc" failed "$("addr_$svc")" >"$result"; return 1; }
+  if ! wait_healthy "$svc"; then
+    # Stop the half-started server so the next `up` begins from a clean state.
+    stop_service "$svc"
+    status_line "$svc" failed "$("addr_$svc")" >"$result"
+    return 1
+  fi
   say "healthy after $((SECONDS - started))s"
   status_line "$svc" healthy "$("addr_$svc")" >"$result"
 }

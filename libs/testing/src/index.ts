@@ -1,2 +1,3 @@
 export * from './mention-builders';
 export * from './wait-for';
+export * from './event-collector';

@@ -55,7 +55,7 @@ find_jdk() {
   [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME")
   command -v java >/dev/null 2>&1 && candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
   while IFS= read -r home; do candidates+=("$home"); done \
-    < <(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV)
+    < <(printf '%s\n' /usr/lib/jvm/*/ | sort -rV)
   for home in "${candidates[@]}"; do
     home="$(readlink -f "$home")"
     [[ -x "$home/bin/java" && "$seen" != *" $home "* ]] || continue
@@ -98,10 +98,12 @@ running_pid() {
 # Starts a command in its own session so `down` can signal the whole process group
 # (runuser -> ES launcher -> ES server, for example), and records the leader's pid.
 launch() {
-  local svc="$1" log="$LOG_DIR/$svc.log"
+  local svc="$1"
+  local log="$LOG_DIR/$svc.log"
   shift
   mkdir -p "$LOG_DIR" "$RUN_DIR/$svc"
   printf '\n===== %s start %s =====\n' "$svc" "$(date -Is)" >>"$log"
+  wc -l <"$log" >"$RUN_DIR/$svc/log-start-line"   # so failures show this run's lines only
   setsid "$@" >>"$log" 2>&1 </dev/null &
   echo $! >"$(pid_file "$svc")"
 }
@@ -127,6 +129,17 @@ port_open() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
 
 probe() { node "$INFRA_LIB/probe.js" "$@" >/dev/null 2>&1; }
 
+# Prints the last lines the current run wrote to the service log.
+show_run_log() {
+  local start
+  start="$(cat "$RUN_DIR/$1/log-start-line" 2>/dev/null || echo 0)"
+  local lines
+  lines="$(tail -n "+$((start + 1))" "$LOG_DIR/$1.log")"
+  # The first errors usually name the cause; the tail shows how far startup got.
+  grep -m 5 -E 'ERROR|FATAL|Exception|panic' <<<"$lines" | cut -c1-400 | sed 's/^/    ! /' >&2 || true
+  tail -n 25 <<<"$lines" | cut -c1-400 | sed 's/^/    /' >&2
+}
+
 # Polls the service's health check until it passes, the process dies, or time runs out.
 # On failure shows the end of the service log, which is where the reason usually is.
 wait_healthy() {
@@ -134,12 +147,12 @@ wait_healthy() {
   until "health_$svc"; do
     if ! running_pid "$svc" >/dev/null; then
       say "$svc exited during startup; last log lines:"
-      tail -n 40 "$LOG_DIR/$svc.log" >&2
+      show_run_log "$svc"
       return 1
     fi
     if (( SECONDS >= deadline )); then
-      say "$svc not healthy after ${START_TIMEOUT}s; last log lines:"
-      tail -n 40 "$LOG_DIR/$svc.log" >&2
+      say "$svc not healthy after ${START_TIMEOUT}s (CXM_INFRA_TIMEOUT); last log lines:"
+      show_run_log "$svc"
       return 1
     fi
     sleep 1

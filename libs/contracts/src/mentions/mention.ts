@@ -1,5 +1,8 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
+  IsObject,
   IsISO8601,
   IsIn,
   IsInt,
@@ -18,11 +21,11 @@ import { CHANNELS, Channel } from './channels';
 export const MAX_MENTION_TEXT_LENGTH = 20_000;
 
 export class MentionAuthor {
-  /** The author's stable id on the channel (user id, e-mail address, phone number…). */
+  @ApiProperty({ description: "The author's stable id on the channel (user id, e-mail address, phone number…)", example: '1456789' })
   @IsString() @IsNotEmpty() @MaxLength(256) id!: string;
-  @IsString() @IsNotEmpty() @MaxLength(256) handle!: string;
-  @IsString() @IsNotEmpty() @MaxLength(256) displayName!: string;
-  @IsOptional() @IsInt() @Min(0) followers?: number;
+  @ApiProperty({ example: '@mara' }) @IsString() @IsNotEmpty() @MaxLength(256) handle!: string;
+  @ApiProperty({ example: 'Mara Lind' }) @IsString() @IsNotEmpty() @MaxLength(256) displayName!: string;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) followers?: number;
 }
 
 /**
@@ -30,18 +33,23 @@ export class MentionAuthor {
  * accepts and what connectors produce.
  */
 export class CanonicalMention {
-  @IsString() @IsNotEmpty() @MaxLength(64) tenantId!: string;
-  @IsIn(CHANNELS) channel!: Channel;
+  @ApiProperty({ example: 'demo' }) @IsString() @IsNotEmpty() @MaxLength(64) tenantId!: string;
+  @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS) channel!: Channel;
   /** The channel's own id for this post; (tenantId, channel, externalId) is the natural key. */
+  @ApiProperty({ description: "The channel's own id of the post: (tenantId, channel, externalId) is the deduplication key", example: '1861234567890' })
   @IsString() @IsNotEmpty() @MaxLength(256) externalId!: string;
-  @ValidateNested() @Type(() => MentionAuthor) author!: MentionAuthor;
+  @ApiProperty({ type: () => MentionAuthor }) @IsDefined() @IsObject() @ValidateNested() @Type(() => MentionAuthor) author!: MentionAuthor;
+  @ApiProperty({ maxLength: MAX_MENTION_TEXT_LENGTH, example: 'My Aurora X5 battery dies by noon 😡' })
   @IsString() @IsNotEmpty() @MaxLength(MAX_MENTION_TEXT_LENGTH) text!: string;
-  @IsISO8601({ strict: true }) createdAt!: string;
-  @IsOptional() @IsUrl({ require_protocol: true }) @MaxLength(2048) url?: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-20T10:00:00Z' }) @IsISO8601({ strict: true }) createdAt!: string;
+  @ApiPropertyOptional({ format: 'uri' }) @IsOptional() @IsUrl({ require_protocol: true }) @MaxLength(2048) url?: string;
   /** externalId of the post this one answers. */
+  @ApiPropertyOptional({ description: 'externalId of the post this one answers' })
   @IsOptional() @IsString() @MaxLength(256) inReplyTo?: string;
+  @ApiPropertyOptional({ description: "The platform's thread id; when absent the thread is derived from inReplyTo" })
   @IsOptional() @IsString() @MaxLength(256) conversationId?: string;
   /** The brand account or keyword this mention was found for. */
+  @ApiPropertyOptional({ description: 'The brand account or keyword this mention was found for', example: '@aurora_mobile' })
   @IsOptional() @IsString() @MaxLength(256) target?: string;
 }
 

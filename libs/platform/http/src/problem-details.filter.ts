@@ -30,6 +30,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const message = typeof body === 'string' ? body : (body as { message?: string | string[] }).message;
+      // Nest maps body-parser's SyntaxError to a plain 400 whose message is the parser's, with its position.
+      if (status === 400 && typeof message === 'string' && /\bJSON\b/.test(message)) {
+        return { type: '/problems/malformed-json', title: 'Malformed JSON', status, detail: message };
+      }
       return {
         type: 'about:blank',
         title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error',

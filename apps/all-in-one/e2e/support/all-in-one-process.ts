@@ -1,0 +1,53 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { waitFor } from '@cxm/testing';
+
+const ROOT = join(__dirname, '..', '..', '..', '..');
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The all-in-one as a separate OS process, started the way `npm start` starts it, so it can be killed hard. */
+export class AllInOneProcess {
+  private child?: ChildProcess;
+  output = '';
+
+  constructor(private readonly env: Record<string, string>) {}
+
+  async start(): Promise<void> {
+    this.child = spawn(process.execPath, ['-r', './scripts/register.js', 'apps/all-in-one/src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout!.on('data', (chunk) => (this.output += chunk));
+    this.child.stderr!.on('data', (chunk) => (this.output += chunk));
+    await waitFor(async () => {
+      if (this.child?.exitCode !== null) throw new Error(`all-in-one exited: ${this.output}`);
+      const response = await fetch(`http://127.0.0.1:${this.env.PORT}/healthz`).catch(() => undefined);
+      return response?.ok ? true : undefined;
+    }, 30_000, 'the all-in-one to answer /healthz');
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing is flushed — a crash. */
+  async kill(): Promise<void> {
+    const child = this.child!;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}

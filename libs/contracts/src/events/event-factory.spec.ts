@@ -1,0 +1,72 @@
+import { Mention } from '../mentions/mention';
+import { conversationKey, createEvent, deriveId } from './event-factory';
+import { assertValidEvent } from './event-validation';
+import { CURRENT_SCHEMA_VERSION } from './topics';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+describe('createEvent', () => {
+  // Built here, not with @cxm/testing: that lib depends on contracts (a circular project dependency).
+  const mention: Mention = {
+    tenantId: 'demo',
+    channel: 'x',
+    externalId: 'ext-1',
+    author: { id: 'author-1', handle: '@ana', displayName: 'Ana' },
+    text: 'hello',
+    createdAt: '2026-11-20T10:00:00.000Z',
+    id: '3b241101-e2bb-4255-8caf-4136c566a962',
+    conversationId: 'x:ext-1',
+    receivedAt: '2026-11-20T10:00:01.000Z',
+  };
+  const base = { tenantId: 'demo', correlationId: mention.id, key: conversationKey('demo', mention.conversationId), payload: { mention } };
+
+  it('fills the envelope from the topic catalogue so the event validates', () => {
+    const event = createEvent('mentions.raw', base);
+    expect(event).toMatchObject({ type: 'mention.received', schemaVersion: CURRENT_SCHEMA_VERSION, tenantId: 'demo', key: `demo/${mention.conversationId}` });
+    expect(() => assertValidEvent('mentions.raw', event)).not.toThrow();
+  });
+
+  it('derives the same event id from the same causation id', () => {
+    const first = createEvent('mentions.raw', { ...base, causationId: 'cause-1' });
+    const again = createEvent('mentions.raw', { ...base, causationId: 'cause-1', occurredAt: '2030-01-01T00:00:00.000Z' });
+    expect(first.eventId).toMatch(UUID);
+    expect(again.eventId).toBe(first.eventId);
+  });
+
+  it('derives different event ids for different causes and for different topics of one cause', () => {
+    const raw = createEvent('mentions.raw', { ...base, causationId: 'cause-1' });
+    expect(createEvent('mentions.raw', { ...base, causationId: 'cause-2' }).eventId).not.toBe(raw.eventId);
+    expect(raw.eventId).toBe(deriveId('mention.received', 'cause-1'));
+  });
+
+  it('gives a fresh event id every time when there is no causation id', () => {
+    const a = createEvent('mentions.raw', base);
+    const b = createEvent('mentions.raw', base);
+    expect(a.eventId).toMatch(UUID);
+    expect(b.eventId).toMatch(UUID);
+    expect(a.eventId).not.toBe(b.eventId);
+  });
+
+  it('keeps a given occurredAt', () => {
+    expect(createEvent('mentions.raw', { ...base, occurredAt: '2026-11-20T10:00:00.000Z' }).occurredAt).toBe('2026-11-20T10:00:00.000Z');
+  });
+});
+
+describe('deriveId', () => {
+  it('is stable for the same parts', () => {
+    expect(deriveId('mention', 'demo', 'x', '42')).toBe(deriveId('mention', 'demo', 'x', '42'));
+    expect(deriveId('mention', 'demo', 'x', '42')).toMatch(UUID);
+  });
+
+  it('differs when any part differs', () => {
+    const id = deriveId('mention', 'demo', 'x', '42');
+    expect(deriveId('mention', 'demo', 'x', '43')).not.toBe(id);
+    expect(deriveId('mention', 'other', 'x', '42')).not.toBe(id);
+    expect(deriveId('profile', 'demo', 'x', '42')).not.toBe(id);
+  });
+
+  it('does not confuse parts that concatenate to the same text', () => {
+    expect(deriveId('ab', 'c')).not.toBe(deriveId('a', 'bc'));
+    expect(deriveId('a:b')).not.toBe(deriveId('a', 'b'));
+  });
+});
