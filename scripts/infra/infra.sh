@@ -25,7 +25,7 @@ usage: infra.sh COMMAND [SERVICE...]     services: ${ALL_SERVICES[*]} (default: 
   reset          stop and wipe runtime data (downloads stay cached)
   install        download/build only (e.g. to warm a CI cache)
   logs SERVICE   follow a service's log
-  env            print connection settings as shell exports
+  env            print the CXM_TEST_* connection variables the tests read, as exports
 EOF
 }
 
@@ -177,9 +177,9 @@ cmd_install() {
 
 cmd_env() {
   cat <<EOF
-export KAFKA_BROKERS=$HOST:$KAFKA_PORT
-export ELASTICSEARCH_URL=http://$HOST:$ES_PORT
-export MONGODB_URI=mongodb://$HOST:$MONGO_PORT/
+export CXM_TEST_KAFKA_BROKERS=$HOST:$KAFKA_PORT
+export CXM_TEST_ELASTICSEARCH_URL=http://$HOST:$ES_PORT
+export CXM_TEST_MONGODB_URL=mongodb://$HOST:$MONGO_PORT/
 EOF
 }
 

@@ -23,9 +23,16 @@ export interface CustomerProfile {
   lastSeenAt: string;
   /** Newest last; capped so a prolific author's profile stays small. */
   timeline: TimelineEntry[];
+  /**
+   * Ids of the mentions counted most recently, in the order they were processed (not their
+   * dates), so a redelivered event — always a recent one — is recognised even when its mention
+   * is too old to stay in the timeline.
+   */
+  recentMentionIds: string[];
 }
 
 export const TIMELINE_LIMIT = 200;
+export const RECENT_MENTION_IDS_LIMIT = 1_000;
 
 export const CUSTOMER_PROFILES: CollectionDefinition = {
   name: 'customer_profiles',

@@ -16,6 +16,15 @@ export interface SupportCase {
   mentionIds: string[];
 }
 
+/** Which case a mention was routed to: lets a redelivered mention find its case even once closed. */
+export interface RoutedMention {
+  id: string;
+  tenantId: string;
+  caseId: string;
+}
+
+export const ROUTED_MENTIONS: CollectionDefinition = { name: 'routing_routed_mentions', indexes: [] };
+
 export const SUPPORT_CASES: CollectionDefinition = {
   name: 'support_cases',
   indexes: [['conversationId', 'status']],

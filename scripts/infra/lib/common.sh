@@ -6,8 +6,8 @@
 KAFKA_VERSION="4.3.1"          # 4.4.0 jars exist, but kafka-tools 4.4.0 (TopicCommand) is not served
 SLF4J_VERSION="2.0.20"         # slf4j-simple backend: Kafka 4 logs through SLF4J, no log4j2 config needed
 MVN_DEP_PLUGIN="org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
-ES_VERSION_JDK21="9.2.0"       # needs Java 21+ (the Temurin JDK under /usr/lib/jvm)
-ES_VERSION_JDK17="8.19.21"     # fallback when only Java 17 exists
+ES_VERSION_DEFAULT="9.2.0"     # needs Java 21+ (the Temurin JDK under /usr/lib/jvm)
+ES_VERSION_JDK17="8.19.21"     # opt-in with CXM_ES_VERSION: runs on Java 17, but only 8.x clients fit
 FERRETDB_VERSION="v1.24.2"
 
 # --- Locations ----------------------------------------------------------------------

@@ -7,25 +7,23 @@ ES_USER="${CXM_ES_USER:-cxm-es}"
 
 addr_elasticsearch() { echo "$HOST:$ES_PORT"; }
 
-# Chooses the ES version and its JDK together: ES 9 needs Java 21+, ES 8 runs on 17.
+# Chooses the ES version and its JDK together: ES 9 needs Java 21+, ES 8 runs on 17-23.
+# ES 8 is opt-in only: the project's @elastic/elasticsearch 9.x client sends
+# "compatible-with=9", which ES 8 rejects, so silently falling back would break tests.
 # Sets ES_VERSION, ES_JAVA, ES_HOME.
 es_select() {
-  [[ -n "${ES_VERSION:-}" ]] && return 0
-  if [[ -n "${CXM_ES_VERSION:-}" ]]; then
-    ES_VERSION="$CXM_ES_VERSION"
-  elif find_jdk 21 99 "${CXM_ES_JAVA_HOME:-}" >/dev/null; then
-    ES_VERSION="$ES_VERSION_JDK21"
-  else
-    ES_VERSION="$ES_VERSION_JDK17"
-    say "no Java 21+ found: falling back to Elasticsearch $ES_VERSION on Java 17"
-  fi
+  [[ -n "${ES_SELECTED:-}" ]] && return 0
+  ES_VERSION="${CXM_ES_VERSION:-$ES_VERSION_DEFAULT}"
   if [[ "$ES_VERSION" == 8.* ]]; then
     # ES 8 still relies on the SecurityManager, which Java 24 removed.
-    ES_JAVA="$(find_jdk 17 23 "${CXM_ES_JAVA_HOME:-}")" || die "missing tool: java 17-23 (needed for Elasticsearch $ES_VERSION)"
+    ES_JAVA="$(find_jdk 17 23 "${CXM_ES_JAVA_HOME:-}")" \
+      || die "missing tool: java 17-23 (needed for Elasticsearch $ES_VERSION)"
   else
-    ES_JAVA="$(find_jdk 21 99 "${CXM_ES_JAVA_HOME:-}")" || die "missing tool: java 21+ (needed for Elasticsearch $ES_VERSION)"
+    ES_JAVA="$(find_jdk 21 99 "${CXM_ES_JAVA_HOME:-}")" \
+      || die "missing tool: java 21+ (needed for Elasticsearch $ES_VERSION; set CXM_ES_JAVA_HOME, or CXM_ES_VERSION=$ES_VERSION_JDK17 for ES 8 on Java 17, which 9.x clients cannot use)"
   fi
   ES_HOME="$INFRA_HOME/elasticsearch-$ES_VERSION"
+  ES_SELECTED=1
 }
 
 install_elasticsearch() {

@@ -99,10 +99,8 @@ describe('assertValidEvent', () => {
     expect(problemsOf('mentions.raw', value)).toBeInstanceOf(InvalidEventError);
   });
 
-  // BUG: validateObject hands null to class-validator, which throws a TypeError instead of the
-  // InvalidEventError callers rely on (a consumed `null` value then never reaches the dead letters).
-  // Marked as failing so it flips to a normal test once fixed.
-  it.failing('rejects null as an invalid event', () => {
+  // Regression test (found by review, fixed):
+  it('rejects null as an invalid event', () => {
     expect(problemsOf('mentions.raw', null)).toBeInstanceOf(InvalidEventError);
   });
 });

@@ -37,6 +37,7 @@ function validateObject(cls: new () => object, value: unknown, prefix: string): 
  */
 export function assertValidEvent(topic: string, event: unknown): asserts event is EventEnvelope {
   if (!isKnownTopic(topic)) throw new InvalidEventError(topic, [`unknown topic ${topic}`]);
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) throw new InvalidEventError(topic, ['the event must be a JSON object']);
   const problems = validateObject(EventEnvelope, event, '');
   if (problems.length) throw new InvalidEventError(topic, problems);
   const envelope = event as EventEnvelope;

@@ -53,13 +53,18 @@ export class ProjectMentionStory {
   replySent(event: EventEnvelope<PayloadOf['replies.sent']>): Promise<void> {
     const { reply, delivery } = event.payload;
     const settled: StoryReply = { ...reply, delivery };
-    return this.apply(event.tenantId, reply.mentionId, (s) => ({ ...s, replies: [...s.replies.filter((r) => r.id !== reply.id), settled] }));
+    return this.apply(event.tenantId, reply.mentionId, (s) => ({
+      ...s,
+      // In place when known, so a redelivery leaves the order — and so the story — unchanged.
+      replies: s.replies.some((r) => r.id === reply.id) ? s.replies.map((r) => (r.id === reply.id ? settled : r)) : [...s.replies, settled],
+    }));
   }
 
   private async apply(tenantId: string, mentionId: string, change: StoryChange): Promise<void> {
     const saved = await upsertDocument(this.stories, tenantId, mentionId, (current) => {
       const base = current ?? { id: mentionId, tenantId, stage: 'received' as const, replies: [] };
-      const next = change(base);
+      // Compared as stored (through JSON: undefined fields vanish), so an unchanged story is not rewritten.
+      const next = JSON.parse(JSON.stringify(change(base))) as MentionStory;
       return current && isDeepStrictEqual(next, current) ? undefined : next;
     });
     if (saved?.doc.mention) await this.index.upsert(toDocument(saved.doc, saved.version));

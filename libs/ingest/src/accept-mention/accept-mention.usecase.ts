@@ -33,6 +33,8 @@ export class AcceptMention {
 
     const mention: Mention = {
       ...input,
+      // One canonical spelling (UTC, milliseconds) so every index sorts and compares times alike.
+      createdAt: new Date(input.createdAt).toISOString(),
       id,
       conversationId: await this.resolveConversation(input),
       receivedAt: new Date().toISOString(),

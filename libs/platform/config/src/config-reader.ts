@@ -37,6 +37,14 @@ export class ConfigReader {
     return value;
   }
 
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+    return fallback;
+  }
+
   boolean(name: string, fallback: boolean): boolean {
     const raw = this.env[name]?.toLowerCase();
     if (raw === undefined || raw === '') return fallback;

@@ -2,6 +2,10 @@ import { defaultDataDirectory } from '@cxm/platform-embedded';
 import { randomBytes } from 'node:crypto';
 import { ConfigReader } from './config-reader';
 
+export type BusDriver = 'embedded' | 'kafka';
+export type StoreDriver = 'embedded' | 'mongodb';
+export type IndexDriver = 'embedded' | 'elasticsearch';
+
 export interface PlatformConfig {
   port: number;
   /** Address the HTTP server binds to. */
@@ -14,7 +18,14 @@ export interface PlatformConfig {
   adminTokenGenerated: boolean;
   /** Tokens scoped to one tenant: token → tenantId. Secret. */
   apiTokens: Record<string, string>;
-  bus: { partitions: number; retry: { maxAttempts: number; initialDelayMs: number; maxDelayMs: number } };
+  bus: {
+    driver: BusDriver;
+    partitions: number;
+    retry: { maxAttempts: number; initialDelayMs: number; maxDelayMs: number };
+    kafka?: { brokers: string[]; namespace: string; replicationFactor: number; clientId: string };
+  };
+  store: { driver: StoreDriver; mongodbUrl?: string };
+  index: { driver: IndexDriver; elasticsearch?: { url: string; namespace: string; refreshInterval: string } };
   responder: {
     autoAcknowledge: { enabled: boolean; intents: string[]; text: string };
     /** channel → webhook URL standing in for the platform's reply API; `*` is the fallback. */
@@ -53,13 +64,16 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     adminTokenGenerated: adminTokenValue === undefined,
     apiTokens,
     bus: {
-      partitions: read.integer('CXM_BUS_PARTITIONS', 4, { min: 1, max: 64 }),
+      driver: read.oneOf('CXM_BUS', ['embedded', 'kafka'] as const, 'embedded'),
+      partitions: read.integer('CXM_BUS_PARTITIONS', 4, { min: 1, max: 256 }),
       retry: {
         maxAttempts: read.integer('CXM_RETRY_MAX_ATTEMPTS', 5, { min: 1, max: 100 }),
         initialDelayMs: read.integer('CXM_RETRY_INITIAL_DELAY_MS', 200, { min: 1, max: 60_000 }),
         maxDelayMs: read.integer('CXM_RETRY_MAX_DELAY_MS', 10_000, { min: 1, max: 600_000 }),
       },
     },
+    store: { driver: read.oneOf('CXM_STORE', ['embedded', 'mongodb'] as const, 'embedded') },
+    index: { driver: read.oneOf('CXM_INDEX', ['embedded', 'elasticsearch'] as const, 'embedded') },
     responder: {
       autoAcknowledge: {
         enabled: read.boolean('CXM_AUTO_ACK_ENABLED', true),
@@ -71,9 +85,36 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       deliveryTimeoutMs: read.integer('CXM_DELIVERY_TIMEOUT_MS', 5_000, { min: 100, max: 120_000 }),
     },
   };
+  readDriverSettings(read, config);
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     read.fail(`CXM_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${config.logLevel}")`);
   }
   read.done();
   return config;
+}
+
+/** Settings a driver needs are required only when that driver is chosen. */
+function readDriverSettings(read: ConfigReader, config: PlatformConfig): void {
+  if (config.bus.driver === 'kafka') {
+    config.bus.kafka = {
+      brokers: read.list('CXM_KAFKA_BROKERS', []),
+      namespace: read.string('CXM_KAFKA_NAMESPACE', 'cxm.'),
+      replicationFactor: read.integer('CXM_KAFKA_REPLICATION_FACTOR', 1, { min: 1, max: 10 }),
+      clientId: read.string('CXM_KAFKA_CLIENT_ID', 'cxm'),
+    };
+    if (config.bus.kafka.brokers.length === 0) read.fail('CXM_KAFKA_BROKERS is required when CXM_BUS=kafka (host:port,host:port)');
+  }
+  if (config.store.driver === 'mongodb') {
+    config.store.mongodbUrl = read.string('CXM_MONGODB_URL');
+    if (config.store.mongodbUrl && !/^mongodb(\+srv)?:\/\//.test(config.store.mongodbUrl)) read.fail('CXM_MONGODB_URL must start with mongodb:// or mongodb+srv://');
+  }
+  if (config.index.driver === 'elasticsearch') {
+    const url = read.string('CXM_ELASTICSEARCH_URL');
+    read.url('CXM_ELASTICSEARCH_URL', url || undefined);
+    config.index.elasticsearch = {
+      url,
+      namespace: read.string('CXM_ELASTICSEARCH_NAMESPACE', 'cxm-'),
+      refreshInterval: read.string('CXM_ELASTICSEARCH_REFRESH_INTERVAL', '1s'),
+    };
+  }
 }

@@ -1,3 +1,4 @@
 export * from './append-only-file';
 export * from './data-directory';
 export * from './data-directory-lock';
+export * from './clone-json';

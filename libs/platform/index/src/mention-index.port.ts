@@ -67,6 +67,11 @@ export interface MentionIndex {
   upsert(doc: MentionDocument): Promise<void>;
   get(tenantId: string, id: string): Promise<MentionDocument | undefined>;
   search(tenantId: string, query: QueryNode, page: SearchPage): Promise<SearchResult>;
+  /**
+   * Makes every completed upsert visible to search. Search is near-real-time on a real index;
+   * tests and admin tools call this when they need read-your-writes. A no-op for the embedded index.
+   */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 

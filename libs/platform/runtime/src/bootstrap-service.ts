@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, loadPlatformConfig, PlatformConfig } from '@cxm/platform-config';
 import { configureHttpApp } from '@cxm/platform-http';
 import { createLogger, Logger } from '@cxm/platform-logging';
+import { createPlatformAdapters } from './create-platform-adapters';
 import { PinoNestLogger } from './pino-nest-logger';
 import { PlatformModule, PlatformModuleOptions } from './platform.module';
 
@@ -40,7 +41,8 @@ export async function bootstrapService(definition: ServiceDefinition, env: NodeJ
     throw error;
   }
   const logger = createLogger({ level: config.logLevel, service: definition.name });
-  const options: PlatformModuleOptions = { config, logger };
+  const adapters = await createPlatformAdapters(config, logger, definition.name);
+  const options: PlatformModuleOptions = { config, logger, adapters };
   definition.adjust?.(options);
   const app = await NestFactory.create<NestExpressApplication>(definition.rootModule(PlatformModule.forRoot(options)), {
     logger: new PinoNestLogger(logger),
@@ -50,6 +52,6 @@ export async function bootstrapService(definition: ServiceDefinition, env: NodeJ
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://${config.host}:${address.port}`;
-  logger.info({ url, dataDir: config.dataDir, tenants: config.tenants }, `${definition.name} listening`);
+  logger.info({ url, tenants: config.tenants, bus: config.bus.driver, store: config.store.driver, index: config.index.driver }, `${definition.name} listening`);
   return { app, config, logger, url };
 }

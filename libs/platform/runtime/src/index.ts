@@ -1,3 +1,4 @@
 export * from './platform.module';
 export * from './bootstrap-service';
 export * from './pino-nest-logger';
+export * from './create-platform-adapters';

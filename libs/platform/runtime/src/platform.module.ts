@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { EmbeddedEventBus, EVENT_BUS, EventBus } from '@cxm/platform-bus';
+import { EVENT_BUS, EventBus } from '@cxm/platform-bus';
 import { PLATFORM_CONFIG, PlatformConfig } from '@cxm/platform-config';
 import {
   BearerAuthGuard,
@@ -13,32 +13,15 @@ import {
   TenantAccess,
   TOKEN_SETTINGS,
 } from '@cxm/platform-http';
-import { EmbeddedMentionIndex, MENTION_INDEX, MentionIndex } from '@cxm/platform-index';
+import { MENTION_INDEX, MentionIndex } from '@cxm/platform-index';
 import { Logger } from '@cxm/platform-logging';
-import { lockDataDirectory } from '@cxm/platform-embedded';
-import { DOCUMENT_STORE, DocumentStore, EmbeddedDocumentStore } from '@cxm/platform-store';
-
-export interface PlatformAdapters {
-  bus: EventBus;
-  store: DocumentStore;
-  index: MentionIndex;
-}
+import { DOCUMENT_STORE, DocumentStore } from '@cxm/platform-store';
+import { PlatformAdapters } from './create-platform-adapters';
 
 export interface PlatformModuleOptions {
   config: PlatformConfig;
   logger: Logger;
-  /** Adapters built by the caller (tests use memory-only ones); default: embedded, on disk. */
-  adapters?: PlatformAdapters;
-}
-
-/** Builds the embedded adapters over the configured data directory: the all-in-one's default. */
-export function embeddedAdapters(config: PlatformConfig, logger: Logger): PlatformAdapters {
-  lockDataDirectory(config.dataDir);
-  return {
-    bus: new EmbeddedEventBus({ dataDir: config.dataDir, partitions: config.bus.partitions, retryPolicy: config.bus.retry, logger }),
-    store: new EmbeddedDocumentStore(config.dataDir),
-    index: new EmbeddedMentionIndex(config.dataDir),
-  };
+  adapters: PlatformAdapters;
 }
 
 /** Starts consuming once every module has subscribed, and stops cleanly (in-flight work committed). */
@@ -72,7 +55,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, BeforeApplicationShut
 export class PlatformModule {
   static forRoot(options: PlatformModuleOptions): DynamicModule {
     const { config, logger } = options;
-    const adapters = options.adapters ?? embeddedAdapters(config, logger);
+    const { adapters } = options;
     return {
       module: PlatformModule,
       controllers: [HealthController],
@@ -84,7 +67,7 @@ export class PlatformModule {
         { provide: MENTION_INDEX, useValue: adapters.index },
         { provide: TOKEN_SETTINGS, useValue: { adminToken: config.adminToken, apiTokens: config.apiTokens } },
         { provide: TENANT_ACCESS, useValue: new TenantAccess(config.tenants) },
-        { provide: READINESS_CHECKS, useValue: [] },
+        { provide: READINESS_CHECKS, useValue: adapters.readiness },
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createEvent, deriveId, EventEnvelope, Mention, MentionClassifiedPayload } from '@cxm/contracts';
 import { EVENT_BUS, EventBus } from '@cxm/platform-bus';
 import { DOCUMENT_STORE, DocumentCollection, DocumentStore, upsertDocument } from '@cxm/platform-store';
-import { CUSTOMER_PROFILES, CustomerProfile, TIMELINE_LIMIT, TimelineEntry } from '../customer-profile';
+import { CUSTOMER_PROFILES, CustomerProfile, RECENT_MENTION_IDS_LIMIT, TIMELINE_LIMIT, TimelineEntry } from '../customer-profile';
 
 export function profileIdFor(tenantId: string, channel: string, authorId: string): string {
   return deriveId('profile', tenantId, channel, authorId);
@@ -75,12 +75,13 @@ function newProfile(id: string, mention: Mention): CustomerProfile {
     firstSeenAt: mention.createdAt,
     lastSeenAt: mention.createdAt,
     timeline: [],
+    recentMentionIds: [],
   };
 }
 
 /** The profile with the mention recorded, or undefined when it already was (nothing to write). */
 function withMention(profile: CustomerProfile, mention: Mention, entry: TimelineEntry): CustomerProfile | undefined {
-  if (profile.timeline.some((e) => e.mentionId === mention.id)) return undefined;
+  if (profile.recentMentionIds.includes(mention.id)) return undefined;
   const timeline = [...profile.timeline, entry].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).slice(-TIMELINE_LIMIT);
   return {
     ...profile,
@@ -91,5 +92,6 @@ function withMention(profile: CustomerProfile, mention: Mention, entry: Timeline
     firstSeenAt: mention.createdAt < profile.firstSeenAt ? mention.createdAt : profile.firstSeenAt,
     lastSeenAt: mention.createdAt > profile.lastSeenAt ? mention.createdAt : profile.lastSeenAt,
     timeline,
+    recentMentionIds: [...profile.recentMentionIds, mention.id].slice(-RECENT_MENTION_IDS_LIMIT),
   };
 }

@@ -25,7 +25,7 @@ export class AcknowledgeRoutedCase {
   async execute(event: EventEnvelope<CaseRoutedPayload>): Promise<void> {
     const { mention, classification, case: routed } = event.payload;
     await upsertDocument(this.targets, mention.tenantId, routed.id, (current) => {
-      if (current && current.lastMentionAt >= mention.createdAt) return undefined;
+      if (current && Date.parse(current.lastMentionAt) >= Date.parse(mention.createdAt)) return undefined;
       return {
         id: routed.id,
         tenantId: mention.tenantId,

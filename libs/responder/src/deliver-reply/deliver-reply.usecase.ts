@@ -53,7 +53,8 @@ export class DeliverReply {
       await backOff(
         async () => {
           attempts += 1;
-          last = await this.outbound.send(reply);
+          // A channel that throws is treated like one that answered "try again", with its reason kept.
+          last = await this.outbound.send(reply).catch((error: unknown) => ({ kind: 'retryable' as const, error: `delivery threw: ${(error as Error).message ?? String(error)}` }));
           if (last.kind === 'retryable') throw new RetryableDelivery(last.error);
         },
         { numOfAttempts: this.config.responder.deliveryAttempts, startingDelay: 200, maxDelay: 5_000, jitter: 'full' },

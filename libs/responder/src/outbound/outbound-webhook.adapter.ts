@@ -18,7 +18,7 @@ export class OutboundWebhookChannel implements OutboundChannel {
   async send(reply: ReplyRecord): Promise<OutboundOutcome> {
     const template = this.settings.webhooks[reply.channel] ?? this.settings.webhooks['*'];
     if (!template) return { kind: 'rejected', error: `no outbound webhook is configured for channel "${reply.channel}"` };
-    const url = template.replace('{channel}', encodeURIComponent(reply.channel));
+    const url = template.replaceAll('{channel}', encodeURIComponent(reply.channel));
     try {
       const response = await fetch(url, {
         method: 'POST',

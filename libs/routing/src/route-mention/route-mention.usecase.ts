@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createEvent, deriveId, EventEnvelope, ProfileUpdatedPayload } from '@cxm/contracts';
 import { EVENT_BUS, EventBus } from '@cxm/platform-bus';
-import { DOCUMENT_STORE, DocumentCollection, DocumentStore, upsertDocument } from '@cxm/platform-store';
+import { DOCUMENT_STORE, DocumentCollection, DocumentStore, DuplicateDocumentError, upsertDocument } from '@cxm/platform-store';
 import { decideRoute, RoutingDecision } from '../routing-rules';
-import { SUPPORT_CASES, SupportCase } from '../support-case';
+import { ROUTED_MENTIONS, RoutedMention, SUPPORT_CASES, SupportCase } from '../support-case';
 
 /**
  * Opens a case for the mention's conversation, or adds the mention to the open one, and publishes
@@ -13,19 +13,20 @@ import { SUPPORT_CASES, SupportCase } from '../support-case';
 @Injectable()
 export class RouteMention {
   private readonly cases: DocumentCollection<SupportCase>;
+  private readonly routedMentions: DocumentCollection<RoutedMention>;
 
   constructor(
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(DOCUMENT_STORE) store: DocumentStore,
   ) {
     this.cases = store.collection<SupportCase>(SUPPORT_CASES);
+    this.routedMentions = store.collection<RoutedMention>(ROUTED_MENTIONS);
   }
 
   async execute(event: EventEnvelope<ProfileUpdatedPayload>): Promise<void> {
     const { mention, classification, profile } = event.payload;
     const decision = decideRoute(classification, mention.author.followers);
-    const open = await this.cases.findOne(mention.tenantId, { conversationId: mention.conversationId, status: 'open' });
-    const caseId = open?.doc.id ?? deriveId('case', mention.tenantId, mention.conversationId, mention.id);
+    const caseId = await this.caseFor(event);
     const now = new Date().toISOString();
     const saved = await upsertDocument(this.cases, mention.tenantId, caseId, (current) => {
       if (!current) return openCase(caseId, event, decision, now);
@@ -33,6 +34,7 @@ export class RouteMention {
       return escalate(current, mention.id, decision, now);
     });
     const routed = saved!.doc;
+    await this.rememberRoute(mention.tenantId, mention.id, routed.id);
     await this.bus.publish(
       'cases.routed',
       createEvent('cases.routed', {
@@ -56,6 +58,23 @@ export class RouteMention {
         },
       }),
     );
+  }
+
+  /** The case a redelivered mention already joined, else the conversation's open case, else a new one. */
+  private async caseFor(event: EventEnvelope<ProfileUpdatedPayload>): Promise<string> {
+    const { mention } = event.payload;
+    const routedBefore = await this.routedMentions.get(mention.tenantId, mention.id);
+    if (routedBefore) return routedBefore.doc.caseId;
+    const open = await this.cases.findOne(mention.tenantId, { conversationId: mention.conversationId, status: 'open' });
+    return open?.doc.id ?? deriveId('case', mention.tenantId, mention.conversationId, mention.id);
+  }
+
+  private async rememberRoute(tenantId: string, mentionId: string, caseId: string): Promise<void> {
+    try {
+      await this.routedMentions.insert({ id: mentionId, tenantId, caseId });
+    } catch (error) {
+      if (!(error instanceof DuplicateDocumentError)) throw error;
+    }
   }
 }
 

@@ -89,10 +89,8 @@ describe('deliverWithPolicy', () => {
     expect(outcome).toMatchObject({ kind: 'dead-lettered', letter: { kind: 'failed', attempts: 3, errors: ['timeout #3'] } });
   });
 
-  // BUG: a `null` value parses as JSON, then assertValidEvent throws a TypeError (not an
-  // InvalidEventError), which decode() rethrows: delivery rejects instead of dead-lettering, and the
-  // embedded bus retries that offset forever, blocking its partition. Flips once fixed.
-  it.failing('dead-letters a JSON null value as invalid instead of throwing', async () => {
+  // Regression test (found by review, fixed):
+  it('dead-letters a JSON null value as invalid instead of throwing', async () => {
     const { handler } = aHandler(0);
     const outcome = await deliverWithPolicy(aMessage('null'), handler, policy, logger);
     expect(outcome).toMatchObject({ kind: 'dead-lettered', letter: { kind: 'invalid' } });

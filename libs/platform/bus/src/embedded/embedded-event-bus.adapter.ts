@@ -1,6 +1,7 @@
-import { assertValidEvent, DeadLetterPayload, deadLetterTopic, EventEnvelope, isKnownTopic, PayloadOf, Topic } from '@cxm/contracts';
+import { assertValidEvent, DeadLetterPayload, deadLetterTopic, EventEnvelope, PayloadOf, Topic } from '@cxm/contracts';
 import { Logger } from '@cxm/platform-logging';
 import { join } from 'node:path';
+import { assertSubscriptionWiring } from '../delivery/assert-subscription-wiring';
 import { deliverWithPolicy, RawMessage } from '../delivery/deliver-with-policy';
 import { partitionForKey } from '../delivery/partition-for-key';
 import { RetryPolicy } from '../delivery/retry-policy';
@@ -69,7 +70,7 @@ export class EmbeddedEventBus implements EventBus {
   }
 
   async start(): Promise<void> {
-    this.assertWiring();
+    assertSubscriptionWiring(this.consumers);
     this.running = true;
     for (const consumer of this.consumers) {
       const partitions = await this.partitionsOf(consumer.topic);
@@ -149,17 +150,5 @@ export class EmbeddedEventBus implements EventBus {
 
   private assertNotRunning(): void {
     if (this.running) throw new Error('subscribe before the bus starts');
-  }
-
-  /** Refuse to boot on wiring mistakes rather than silently losing or double-handling events. */
-  private assertWiring(): void {
-    const seen = new Set<string>();
-    for (const { group, topic } of this.consumers) {
-      const base = topic.endsWith('.dlq') ? topic.slice(0, -4) : topic;
-      if (!isKnownTopic(base)) throw new Error(`consumer group ${group} subscribes to unknown topic ${topic}`);
-      const id = `${group}|${topic}`;
-      if (seen.has(id)) throw new Error(`consumer group ${group} subscribes to ${topic} twice`);
-      seen.add(id);
-    }
   }
 }

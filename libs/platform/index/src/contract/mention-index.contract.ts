@@ -1,6 +1,6 @@
-import { parseQuery } from '@cxm/query';
+import { parseQuery, QueryNode } from '@cxm/query';
 import { randomUUID } from 'node:crypto';
-import { InvalidCursorError, MentionDocument, MentionIndex, SEARCH_FIELD_NAMES } from '../mention-index.port';
+import { InvalidCursorError, MentionDocument, MentionIndex, SEARCH_FIELD_NAMES, SearchPage, SearchResult } from '../mention-index.port';
 
 export interface MentionIndexFactory {
   /** Opens an index over the same storage as the previous open; each factory has its own tenant space. */
@@ -9,6 +9,12 @@ export interface MentionIndexFactory {
 }
 
 const q = (text: string) => parseQuery(text, { fields: SEARCH_FIELD_NAMES });
+
+/** Search after making earlier upserts visible, as the port promises for `flush`. */
+async function searchIn(index: MentionIndex, tenantId: string, query: QueryNode, page: SearchPage): Promise<SearchResult> {
+  await index.flush();
+  return index.search(tenantId, query, page);
+}
 
 /** The behaviour every MentionIndex adapter must show. */
 export function describeMentionIndexContract(adapterName: string, newFactory: () => MentionIndexFactory): void {
@@ -54,15 +60,15 @@ export function describeMentionIndexContract(adapterName: string, newFactory: ()
       await index.upsert(doc({ text: 'Love the battery life', lang: 'en', sentiment: 'positive', intent: 'praise', channel: 'reddit' }));
       await index.upsert(doc({ text: 'Батарея быстро садится', lang: 'ru', sentiment: 'negative', intent: 'complaint' }));
       await index.upsert(doc({ text: 'แบตเตอรี่หมดเร็วมาก', lang: 'th', sentiment: 'negative', intent: 'complaint' }));
-      expect(ids(await index.search(tenantId, q('battery'), { limit: 10 }))).toEqual(['Love the battery life', 'Battery dies fast on my Aurora X5']);
-      expect(ids(await index.search(tenantId, q('battery dies'), { limit: 10 }))).toEqual(['Battery dies fast on my Aurora X5']);
-      expect(ids(await index.search(tenantId, q('"battery life"'), { limit: 10 }))).toEqual(['Love the battery life']);
-      expect(ids(await index.search(tenantId, q('"life battery"'), { limit: 10 }))).toEqual([]);
-      expect(ids(await index.search(tenantId, q('sentiment:negative lang:ru'), { limit: 10 }))).toEqual(['Батарея быстро садится']);
-      expect(ids(await index.search(tenantId, q('channel:reddit'), { limit: 10 }))).toEqual(['Love the battery life']);
-      expect(ids(await index.search(tenantId, q('intent:complaint батарея'), { limit: 10 }))).toEqual(['Батарея быстро садится']);
-      expect(ids(await index.search(tenantId, q('แบตเตอรี่'), { limit: 10 }))).toEqual(['แบตเตอรี่หมดเร็วมาก']);
-      expect((await index.search(tenantId, q(''), { limit: 10 })).total).toBe(4);
+      expect(ids(await searchIn(index, tenantId, q('battery'), { limit: 10 }))).toEqual(['Love the battery life', 'Battery dies fast on my Aurora X5']);
+      expect(ids(await searchIn(index, tenantId, q('battery dies'), { limit: 10 }))).toEqual(['Battery dies fast on my Aurora X5']);
+      expect(ids(await searchIn(index, tenantId, q('"battery life"'), { limit: 10 }))).toEqual(['Love the battery life']);
+      expect(ids(await searchIn(index, tenantId, q('"life battery"'), { limit: 10 }))).toEqual([]);
+      expect(ids(await searchIn(index, tenantId, q('sentiment:negative lang:ru'), { limit: 10 }))).toEqual(['Батарея быстро садится']);
+      expect(ids(await searchIn(index, tenantId, q('channel:reddit'), { limit: 10 }))).toEqual(['Love the battery life']);
+      expect(ids(await searchIn(index, tenantId, q('intent:complaint батарея'), { limit: 10 }))).toEqual(['Батарея быстро садится']);
+      expect(ids(await searchIn(index, tenantId, q('แบตเตอรี่'), { limit: 10 }))).toEqual(['แบตเตอรี่หมดเร็วมาก']);
+      expect((await searchIn(index, tenantId, q(''), { limit: 10 })).total).toBe(4);
     });
 
     it('pages through every hit with cursors, no hit twice and none skipped', async () => {
@@ -72,7 +78,7 @@ export function describeMentionIndexContract(adapterName: string, newFactory: ()
       const seen: string[] = [];
       let cursor: string | undefined;
       for (let pages = 0; pages < 10; pages++) {
-        const page = await index.search(tenantId, q('item'), { limit: 3, cursor });
+        const page = await searchIn(index, tenantId, q('item'), { limit: 3, cursor });
         expect(page.total).toBe(7);
         seen.push(...ids(page));
         if (!page.nextCursor) break;
@@ -84,7 +90,7 @@ export function describeMentionIndexContract(adapterName: string, newFactory: ()
 
     it('rejects a cursor it did not issue', async () => {
       const index = await open();
-      await expect(index.search(tenantId, q(''), { limit: 3, cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(InvalidCursorError);
+      await expect(searchIn(index, tenantId, q(''), { limit: 3, cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(InvalidCursorError);
     });
 
     it('keeps the newest version of a document whatever order versions arrive in', async () => {
@@ -93,14 +99,14 @@ export function describeMentionIndexContract(adapterName: string, newFactory: ()
       await index.upsert({ ...first, version: 3, text: 'v3', intent: 'complaint' });
       await index.upsert({ ...first, version: 2, text: 'v2' });
       expect((await index.get(tenantId, first.id))?.text).toBe('v3');
-      expect(ids(await index.search(tenantId, q('v2'), { limit: 5 }))).toEqual([]);
+      expect(ids(await searchIn(index, tenantId, q('v2'), { limit: 5 }))).toEqual([]);
     });
 
     it('never returns another tenant\'s mentions', async () => {
       const index = await open();
       const mine = doc({ text: 'secret roadmap' });
       await index.upsert(mine);
-      expect((await index.search('someone-else', q('secret'), { limit: 5 })).total).toBe(0);
+      expect((await searchIn(index, 'someone-else', q('secret'), { limit: 5 })).total).toBe(0);
       expect(await index.get('someone-else', mine.id)).toBeUndefined();
     });
 
@@ -111,7 +117,7 @@ export function describeMentionIndexContract(adapterName: string, newFactory: ()
       await index.close();
       indexes = [];
       const reopened = await open();
-      expect(ids(await reopened.search(tenantId, q('durable'), { limit: 5 }))).toEqual(['durable words']);
+      expect(ids(await searchIn(reopened, tenantId, q('durable'), { limit: 5 }))).toEqual(['durable words']);
     });
   });
 }

@@ -1,4 +1,4 @@
-import { AppendOnlyFile } from '@cxm/platform-embedded';
+import { AppendOnlyFile, cloneJson } from '@cxm/platform-embedded';
 import { compileMatcher, QueryNode, tokenizeText } from '@cxm/query';
 import { join } from 'node:path';
 import { MentionDocument, MentionIndex, SEARCH_FIELDS, SearchPage, SearchResult } from '../mention-index.port';
@@ -38,7 +38,7 @@ export class EmbeddedMentionIndex implements MentionIndex {
   async get(tenantId: string, id: string): Promise<MentionDocument | undefined> {
     await this.ready;
     const entry = this.tenant(tenantId).get(id);
-    return entry && structuredClone(entry.doc);
+    return entry && cloneJson(entry.doc);
   }
 
   async search(tenantId: string, query: QueryNode, page: SearchPage): Promise<SearchResult> {
@@ -46,10 +46,14 @@ export class EmbeddedMentionIndex implements MentionIndex {
     const matches = compileMatcher(query);
     const hits = [...this.tenant(tenantId).values()].filter((entry) => matches(entry)).sort(newestFirst);
     const start = page.cursor ? this.positionAfter(hits, page.cursor) : 0;
-    const items = hits.slice(start, start + page.limit).map((entry) => structuredClone(entry.doc));
+    const items = hits.slice(start, start + page.limit).map((entry) => cloneJson(entry.doc));
     const last = items[items.length - 1];
     const more = start + items.length < hits.length;
     return { items, total: hits.length, nextCursor: more && last ? encodeCursor(last.createdAt, last.id) : null };
+  }
+
+  async flush(): Promise<void> {
+    await this.ready;
   }
 
   async close(): Promise<void> {
@@ -69,7 +73,7 @@ export class EmbeddedMentionIndex implements MentionIndex {
     const held = docs.get(doc.id);
     if (held && held.doc.version >= doc.version) return false;
     const fields = Object.fromEntries(Object.entries(SEARCH_FIELDS).map(([name, key]) => [name, doc[key] as string | undefined]));
-    docs.set(doc.id, { doc: structuredClone(doc), text: doc.text, tokens: tokenizeText(doc.text), fields });
+    docs.set(doc.id, { doc: cloneJson(doc), text: doc.text, tokens: tokenizeText(doc.text), fields });
     return true;
   }
 

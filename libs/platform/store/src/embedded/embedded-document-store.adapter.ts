@@ -1,4 +1,4 @@
-import { AppendOnlyFile } from '@cxm/platform-embedded';
+import { AppendOnlyFile, cloneJson } from '@cxm/platform-embedded';
 import { join } from 'node:path';
 import {
   CollectionDefinition,
@@ -58,7 +58,7 @@ class EmbeddedCollection<T extends StoredDocument> implements DocumentCollection
     await this.ready;
     const docs = [...this.tenant(tenantId).values()].map((v) => v.doc).filter((doc) => matchesFilter(doc, filter));
     docs.sort(compareByField(options.sortBy ?? 'id', options.descending ?? false));
-    return docs.slice(0, options.limit).map((doc) => structuredClone(doc));
+    return docs.slice(0, options.limit).map((doc) => cloneJson(doc));
   }
 
   async findOne(tenantId: string, filter: DocumentFilter): Promise<Versioned<T> | undefined> {
@@ -73,7 +73,7 @@ class EmbeddedCollection<T extends StoredDocument> implements DocumentCollection
   }
 
   private async write(doc: T, version: number): Promise<Versioned<T>> {
-    const entry: Versioned<T> = { doc: structuredClone(doc), version };
+    const entry: Versioned<T> = { doc: cloneJson(doc), version };
     // In memory first (synchronously) so a concurrent writer sees the new version at once.
     this.tenant(doc.tenantId).set(doc.id, entry);
     const line: JournalEntry = { tenantId: doc.tenantId, id: doc.id, version, doc };
@@ -109,7 +109,7 @@ class EmbeddedCollection<T extends StoredDocument> implements DocumentCollection
 }
 
 function clone<T>(entry: Versioned<T> | undefined): Versioned<T> | undefined {
-  return entry && { doc: structuredClone(entry.doc), version: entry.version };
+  return entry && { doc: cloneJson(entry.doc), version: entry.version };
 }
 
 export class EmbeddedDocumentStore implements DocumentStore {

@@ -1,0 +1,195 @@
+import { Client, errors } from '@elastic/elasticsearch';
+import { Logger } from '@cxm/platform-logging';
+import { normalizeText, QueryNode } from '@cxm/query';
+import { backOff } from 'exponential-backoff';
+import { MentionDocument, MentionIndex, SEARCH_FIELDS, SearchPage, SearchResult } from '../mention-index.port';
+import { decodeCursor, encodeCursor } from '../search-cursor';
+import { compileQuery } from './compile-query';
+import { MENTION_MAPPING_VERSION, mentionMapping } from './mention-mapping';
+import { searchTokenFields } from './search-tokens';
+
+export interface ElasticsearchMentionIndexOptions {
+  node: string;
+  /** Prepended to the alias, indexes and template: several deployments or test runs can share a cluster. */
+  namespace: string;
+  logger: Logger;
+  /** Documents per bulk request. */
+  bulkSize?: number;
+  /** Upserts waiting beyond this make `upsert` wait: backpressure on the consumers feeding the index. */
+  maxQueued?: number;
+  refreshInterval?: string;
+}
+
+interface PendingWrite {
+  doc: MentionDocument;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+const INTERNAL_FIELDS = ['tok_exact', 'tok_bare', 'filters'];
+
+/**
+ * The mention index on Elasticsearch. Writes go through one bulk loop (batched, retried with
+ * backoff on 429/5xx, idempotent by id with external versions); searches hit an alias that points
+ * at a versioned index, so the mapping can evolve by building a new index and moving the alias.
+ */
+export class ElasticsearchMentionIndex implements MentionIndex {
+  private readonly client: Client;
+  private readonly alias: string;
+  private readonly queue: PendingWrite[] = [];
+  private draining: Promise<void> | undefined;
+  private spaceWaiters: (() => void)[] = [];
+  private readonly ready: Promise<void>;
+  /** Whether the cluster has the analysis-common module (language analyzers etc.): detected, not assumed. */
+  hasAnalysisCommon = false;
+
+  constructor(private readonly options: ElasticsearchMentionIndexOptions) {
+    this.client = new Client({ node: options.node, requestTimeout: 30_000, maxRetries: 3 });
+    this.alias = `${options.namespace}mentions`;
+    this.ready = this.prepare();
+  }
+
+  async upsert(doc: MentionDocument): Promise<void> {
+    await this.ready;
+    while (this.queue.length >= (this.options.maxQueued ?? 5_000)) await new Promise<void>((r) => this.spaceWaiters.push(r));
+    const written = new Promise<void>((resolve, reject) => this.queue.push({ doc, resolve, reject }));
+    this.draining ??= this.drain();
+    return written;
+  }
+
+  async get(tenantId: string, id: string): Promise<MentionDocument | undefined> {
+    await this.ready;
+    // A realtime get by id (not a search), so a write is readable at once, before any refresh.
+    const result = await this.client.get<MentionDocument>({ index: this.alias, id: `${tenantId}/${id}`, _source_excludes: INTERNAL_FIELDS }, { ignore: [404] });
+    return result.found && result._source?.tenantId === tenantId ? result._source : undefined;
+  }
+
+  async search(tenantId: string, query: QueryNode, page: SearchPage): Promise<SearchResult> {
+    await this.ready;
+    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+    const result = await this.client.search<MentionDocument>({
+      index: this.alias,
+      size: page.limit + 1,
+      track_total_hits: true,
+      // The tenant filter wraps whatever the query says: no query can reach another tenant.
+      query: { bool: { filter: [{ term: { tenantId } }, compileQuery(query)] } },
+      sort: [{ createdAt: { order: 'desc' } }, { id: { order: 'desc' } }],
+      search_after: after ? [Date.parse(after[0]), after[1]] : undefined,
+      _source: { excludes: INTERNAL_FIELDS },
+    });
+    const hits = result.hits.hits.map((hit) => hit._source!);
+    const items = hits.slice(0, page.limit);
+    const last = items[items.length - 1];
+    const total = typeof result.hits.total === 'number' ? result.hits.total : (result.hits.total?.value ?? 0);
+    return { items, total, nextCursor: hits.length > page.limit && last ? encodeCursor(last.createdAt, last.id) : null };
+  }
+
+  async flush(): Promise<void> {
+    await this.ready;
+    while (this.draining) await this.draining;
+    await this.client.indices.refresh({ index: this.alias });
+  }
+
+  async close(): Promise<void> {
+    await this.ready.catch(() => undefined);
+    while (this.draining) await this.draining;
+    await this.client.close();
+  }
+
+  /** Reachability, for readiness probes (`GET /` may 404 on a minimal distribution). */
+  async ping(): Promise<boolean> {
+    const health = await this.client.cluster.health({ timeout: '5s' });
+    return health.status !== 'red';
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length) {
+        const batch = this.queue.splice(0, this.options.bulkSize ?? 500);
+        this.wakeWriters();
+        await this.writeBatch(batch);
+      }
+    } finally {
+      this.draining = undefined;
+    }
+  }
+
+  private wakeWriters(): void {
+    const waiters = this.spaceWaiters;
+    this.spaceWaiters = [];
+    waiters.forEach((wake) => wake());
+  }
+
+  /** One bulk request, re-sending only the items that failed for a retryable reason. */
+  private async writeBatch(batch: PendingWrite[]): Promise<void> {
+    let pending = batch;
+    try {
+      await backOff(
+        async () => {
+          const response = await this.client.bulk({
+            operations: pending.flatMap(({ doc }) => [
+              { index: { _index: this.alias, _id: `${doc.tenantId}/${doc.id}`, version: doc.version, version_type: 'external' } },
+              this.toSource(doc),
+            ]),
+          });
+          const retry: PendingWrite[] = [];
+          response.items.forEach((item, i) => {
+            const status = item.index?.status ?? 500;
+            // 409: the index already holds this or a newer version — exactly what an upsert wants.
+            if (status < 300 || status === 409) pending[i].resolve();
+            else if (status === 429 || status >= 500) retry.push(pending[i]);
+            else pending[i].reject(new Error(`indexing ${pending[i].doc.id} failed: ${JSON.stringify(item.index?.error)}`));
+          });
+          pending = retry;
+          if (retry.length) throw new Error(`${retry.length} documents to retry`);
+        },
+        {
+          numOfAttempts: 8,
+          startingDelay: 100,
+          maxDelay: 5_000,
+          jitter: 'full',
+          retry: (error) => {
+            const retryable = !(error instanceof errors.ResponseError) || error.statusCode === 429 || (error.statusCode ?? 500) >= 500;
+            this.options.logger.warn({ err: error, retryable }, 'bulk indexing failed');
+            return retryable;
+          },
+        },
+      );
+    } catch (error) {
+      pending.forEach((p) => p.reject(error));
+    }
+  }
+
+  private toSource(doc: MentionDocument): Record<string, unknown> {
+    const filters = Object.fromEntries(
+      Object.entries(SEARCH_FIELDS).map(([name, field]) => [name, doc[field] === undefined ? undefined : normalizeText(String(doc[field]))]),
+    );
+    return { ...doc, ...searchTokenFields(doc.text), filters };
+  }
+
+  /** Template for every version of the index, and the alias on the current version. */
+  private async prepare(): Promise<void> {
+    const modules = await this.client.nodes.info({ metric: 'plugins' }).catch(() => undefined);
+    this.hasAnalysisCommon = Object.values(modules?.nodes ?? {}).some((node) => node.modules?.some((m) => m.name === 'analysis-common'));
+    await this.client.indices.putIndexTemplate({
+      name: this.alias,
+      index_patterns: [`${this.alias}-v*`],
+      template: {
+        settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: this.options.refreshInterval ?? '1s' },
+        mappings: mentionMapping() as never,
+      },
+    });
+    const current = `${this.alias}-v${MENTION_MAPPING_VERSION}`;
+    if (!(await this.client.indices.existsAlias({ name: this.alias }))) {
+      try {
+        await this.client.indices.create({ index: current, aliases: { [this.alias]: { is_write_index: true } } });
+      } catch (error) {
+        // Another process created it first: fine.
+        if (!(error instanceof errors.ResponseError && error.body?.error?.type === 'resource_already_exists_exception')) throw error;
+      }
+    }
+    const pointsAt = Object.keys(await this.client.indices.getAlias({ name: this.alias }));
+    if (!pointsAt.includes(current)) this.options.logger.warn({ alias: this.alias, pointsAt, current }, 'mention index alias points at an older mapping version; reindex');
+    this.options.logger.info({ alias: this.alias, index: current, analysisCommon: this.hasAnalysisCommon }, 'mention index ready');
+  }
+}

@@ -1,0 +1,67 @@
+import { EmbeddedEventBus, EventBus, KafkaEventBus } from '@cxm/platform-bus';
+import { PlatformConfig } from '@cxm/platform-config';
+import { lockDataDirectory } from '@cxm/platform-embedded';
+import { ReadinessCheck } from '@cxm/platform-http';
+import { ElasticsearchMentionIndex, EmbeddedMentionIndex, MentionIndex } from '@cxm/platform-index';
+import { Logger } from '@cxm/platform-logging';
+import { DocumentStore, EmbeddedDocumentStore, MongoDocumentStore } from '@cxm/platform-store';
+
+export interface PlatformAdapters {
+  bus: EventBus;
+  store: DocumentStore;
+  index: MentionIndex;
+  readiness: ReadinessCheck[];
+}
+
+/**
+ * Picks each port's adapter from the configuration: embedded (local disk, one process) or the
+ * real server. This is the only place that knows which adapters exist.
+ */
+export async function createPlatformAdapters(config: PlatformConfig, logger: Logger, clientId: string): Promise<PlatformAdapters> {
+  const usesDisk = config.bus.driver === 'embedded' || config.store.driver === 'embedded' || config.index.driver === 'embedded';
+  if (usesDisk) lockDataDirectory(config.dataDir);
+  const readiness: ReadinessCheck[] = [];
+
+  const bus =
+    config.bus.driver === 'kafka'
+      ? new KafkaEventBus({
+          brokers: config.bus.kafka!.brokers,
+          clientId: `${config.bus.kafka!.clientId}-${clientId}`,
+          namespace: config.bus.kafka!.namespace,
+          partitions: config.bus.partitions,
+          replicationFactor: config.bus.kafka!.replicationFactor,
+          retryPolicy: config.bus.retry,
+          logger,
+        })
+      : new EmbeddedEventBus({ dataDir: config.dataDir, partitions: config.bus.partitions, retryPolicy: config.bus.retry, logger });
+
+  let store: DocumentStore;
+  if (config.store.driver === 'mongodb') {
+    const mongo = await MongoDocumentStore.connect(config.store.mongodbUrl!);
+    readiness.push({ name: 'mongodb', check: () => mongo.ping() });
+    store = mongo;
+  } else {
+    store = new EmbeddedDocumentStore(config.dataDir);
+  }
+
+  let index: MentionIndex;
+  if (config.index.driver === 'elasticsearch') {
+    const settings = config.index.elasticsearch!;
+    const elasticsearch = new ElasticsearchMentionIndex({ node: settings.url, namespace: settings.namespace, refreshInterval: settings.refreshInterval, logger });
+    readiness.push({ name: 'elasticsearch', check: () => elasticsearch.ping() });
+    index = elasticsearch;
+  } else {
+    index = new EmbeddedMentionIndex(config.dataDir);
+  }
+  return { bus, store, index, readiness };
+}
+
+/** Memory-only adapters, for tests that boot a module without touching disk or servers. */
+export function inMemoryAdapters(config: PlatformConfig, logger: Logger): PlatformAdapters {
+  return {
+    bus: new EmbeddedEventBus({ partitions: config.bus.partitions, retryPolicy: config.bus.retry, logger }),
+    store: new EmbeddedDocumentStore(),
+    index: new EmbeddedMentionIndex(),
+    readiness: [],
+  };
+}
