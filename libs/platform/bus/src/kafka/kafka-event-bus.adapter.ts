@@ -128,12 +128,16 @@ export class KafkaEventBus implements EventBus {
     await consumer.connect();
     await consumer.subscribe({ topics: [...topics.keys()].map((t) => this.name(t)), fromBeginning: true });
     await consumer.run({
-      autoCommit: false,
+      // kafkajs commits a message's offset only once eachMessage resolved — after the handler (or
+      // the dead-letter write) finished — and commits what is resolved when the consumer stops.
+      // A threshold of 1 commits after every message, so a crash redelivers at most the messages
+      // in flight.
+      autoCommit: true,
+      autoCommitThreshold: 1,
       partitionsConsumedConcurrently: this.options.partitions,
       eachMessage: async (payload) => {
         const message = this.toRawMessage(payload);
         await topics.get(message.topic)!(message);
-        await consumer.commitOffsets([{ topic: payload.topic, partition: payload.partition, offset: String(Number(payload.message.offset) + 1) }]);
       },
     });
     return consumer;

@@ -1,0 +1,20 @@
+import { upstreamFor } from './gateway-routes';
+
+describe('upstreamFor', () => {
+  it.each([
+    ['POST', '/v1/mentions', 'ingest'],
+    ['GET', '/v1/mentions/8640968c-1f1e-5c43-b8ea-0f5cd43d6520', 'explorer'],
+    ['GET', '/v1/search', 'explorer'],
+    ['GET', '/v1/profiles/abc', 'profile'],
+    ['POST', '/v1/cases/abc/replies', 'responder'],
+    ['GET', '/v1/cases/abc', 'routing'],
+  ])('sends %s %s to %s', (method, path, upstream) => {
+    expect(upstreamFor(method, path)).toBe(upstream);
+  });
+
+  it('knows no service for an unknown route or a method a route does not take', () => {
+    expect(upstreamFor('GET', '/v1/unknown')).toBeUndefined();
+    expect(upstreamFor('DELETE', '/v1/mentions')).toBeUndefined();
+    expect(upstreamFor('GET', '/v1/searching')).toBeUndefined();
+  });
+});

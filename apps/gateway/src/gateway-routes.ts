@@ -1,0 +1,27 @@
+/** The services behind the public API. */
+export const UPSTREAMS = ['ingest', 'explorer', 'profile', 'routing', 'responder'] as const;
+export type Upstream = (typeof UPSTREAMS)[number];
+
+interface Route {
+  /** Matched against the path without its query string. */
+  path: RegExp;
+  methods?: string[];
+  upstream: Upstream;
+}
+
+/**
+ * Which service answers which public route — the same table the Kubernetes Ingress
+ * (deploy/kubernetes) encodes. First match wins, so the more specific routes come first.
+ */
+export const GATEWAY_ROUTES: Route[] = [
+  { path: /^\/v1\/mentions\/?$/, methods: ['POST'], upstream: 'ingest' },
+  { path: /^\/v1\/mentions\/[^/]+\/?$/, methods: ['GET'], upstream: 'explorer' },
+  { path: /^\/v1\/search\/?$/, upstream: 'explorer' },
+  { path: /^\/v1\/profiles(\/|$)/, upstream: 'profile' },
+  { path: /^\/v1\/cases\/[^/]+\/replies\/?$/, upstream: 'responder' },
+  { path: /^\/v1\/cases(\/|$)/, upstream: 'routing' },
+];
+
+export function upstreamFor(method: string, path: string): Upstream | undefined {
+  return GATEWAY_ROUTES.find((route) => route.path.test(path) && (!route.methods || route.methods.includes(method.toUpperCase())))?.upstream;
+}
