@@ -14,7 +14,7 @@ describe('AcceptMention', () => {
     bus = new EmbeddedEventBus({ partitions: 2, retryPolicy: { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 5 }, logger: silentLogger() });
     raw = collectEvents(bus, 'mentions.raw');
     await bus.start();
-    acceptMention = new AcceptMention(bus, new EmbeddedDocumentStore());
+    acceptMention = new AcceptMention(bus, new EmbeddedDocumentStore(), silentLogger());
   });
 
   afterEach(() => bus.stop());

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CanonicalMention, conversationKey, createEvent, deriveId, Mention } from '@cxm/contracts';
 import { EVENT_BUS, EventBus } from '@cxm/platform-bus';
+import { LOGGER } from '@cxm/platform-http';
+import { Logger } from '@cxm/platform-logging';
 import { DOCUMENT_STORE, DocumentCollection, DocumentStore, DuplicateDocumentError } from '@cxm/platform-store';
 import { ACCEPTED_MENTIONS, AcceptedMentionRecord } from './accepted-mention.record';
 
@@ -21,6 +23,7 @@ export class AcceptMention {
   constructor(
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(DOCUMENT_STORE) store: DocumentStore,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.accepted = store.collection<AcceptedMentionRecord>(ACCEPTED_MENTIONS);
   }
@@ -29,7 +32,10 @@ export class AcceptMention {
     // The id derives from the natural key, so even a repeat that slips past the check below
     // (two identical requests at once) produces the same id and event, which consumers dedupe.
     const id = deriveId('mention', input.tenantId, input.channel, input.externalId);
-    if (await this.accepted.get(input.tenantId, id)) return { id, duplicate: true };
+    if (await this.accepted.get(input.tenantId, id)) {
+      this.logger.info({ correlationId: id, tenantId: input.tenantId, channel: input.channel }, 'repeat of an accepted mention');
+      return { id, duplicate: true };
+    }
 
     const mention: Mention = {
       ...input,
@@ -51,6 +57,7 @@ export class AcceptMention {
     );
     // Recorded after the publish: a crash in between only means a repeat is published again.
     await this.remember(mention);
+    this.logger.info({ correlationId: id, tenantId: mention.tenantId, channel: mention.channel, conversationId: mention.conversationId }, 'mention accepted');
     return { id, duplicate: false };
   }
 

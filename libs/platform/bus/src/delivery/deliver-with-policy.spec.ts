@@ -1,5 +1,6 @@
 import { EventEnvelope } from '@cxm/contracts';
-import { silentLogger } from '@cxm/platform-logging';
+import { createLogger, silentLogger } from '@cxm/platform-logging';
+import { Writable } from 'node:stream';
 import { aMentionReceivedEvent } from '@cxm/testing';
 import { DeliveryContext } from '../event-bus.port';
 import { deliverWithPolicy, RawMessage } from './deliver-with-policy';
@@ -94,5 +95,24 @@ describe('deliverWithPolicy', () => {
     const { handler } = aHandler(0);
     const outcome = await deliverWithPolicy(aMessage('null'), handler, policy, logger);
     expect(outcome).toMatchObject({ kind: 'dead-lettered', letter: { kind: 'invalid' } });
+  });
+});
+
+describe('deliverWithPolicy logging', () => {
+  it("logs each handled event with the mention's correlation id, topic and offset", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString()));
+        done();
+      },
+    });
+    const logger = createLogger({ level: 'info', service: 'test', destination });
+    const event = aMentionReceivedEvent();
+    const message = { topic: 'mentions.raw', partition: 1, offset: '41', key: event.key, value: JSON.stringify(event), headers: {} };
+    await deliverWithPolicy(message, async () => undefined, { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1 }, logger.child({ group: 'classifier' }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'event handled', correlationId: event.correlationId, group: 'classifier', topic: 'mentions.raw', offset: '41', eventId: event.eventId }),
+    );
   });
 });

@@ -32,13 +32,15 @@ export async function deliverWithPolicy(
     logger.warn({ topic: message.topic, offset: message.offset, problems: decoded.problems }, 'invalid event dead-lettered');
     return { kind: 'dead-lettered', letter: deadLetter(message, 'invalid', 1, decoded.problems) };
   }
-  const log = logger.child({ correlationId: decoded.event.correlationId, topic: message.topic, partition: message.partition, offset: message.offset });
+  const { event } = decoded;
+  // Every line about this event carries the mention's correlation id, so one mention can be followed across services.
+  const log = logger.child({ correlationId: event.correlationId, tenantId: event.tenantId, eventId: event.eventId, topic: message.topic, partition: message.partition, offset: message.offset });
   let attempt = 0;
   try {
     await backOff(
       () => {
         attempt += 1;
-        return handler(decoded.event, { topic: message.topic, partition: message.partition, offset: message.offset, attempt });
+        return handler(event, { topic: message.topic, partition: message.partition, offset: message.offset, attempt });
       },
       {
         numOfAttempts: policy.maxAttempts,
@@ -52,6 +54,7 @@ export async function deliverWithPolicy(
         },
       },
     );
+    log.info({ attempts: attempt }, 'event handled');
     return { kind: 'handled', attempts: attempt };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

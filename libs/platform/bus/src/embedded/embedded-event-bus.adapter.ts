@@ -54,7 +54,7 @@ export class EmbeddedEventBus implements EventBus {
       group,
       topic,
       handle: async (message) => {
-        const outcome = await deliverWithPolicy(message, handler as never, this.options.retryPolicy, this.options.logger);
+        const outcome = await deliverWithPolicy(message, handler as never, this.options.retryPolicy, this.options.logger.child({ group }));
         if (outcome.kind === 'dead-lettered') await this.publishDeadLetter(message, outcome.letter);
       },
     });

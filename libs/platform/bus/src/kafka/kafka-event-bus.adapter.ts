@@ -64,7 +64,7 @@ export class KafkaEventBus implements EventBus {
 
   subscribe<T extends Topic>(subscription: Subscription<T>): void {
     this.register(subscription.group, subscription.topic, async (message) => {
-      const outcome = await deliverWithPolicy(message, subscription.handler as never, this.options.retryPolicy, this.options.logger);
+      const outcome = await deliverWithPolicy(message, subscription.handler as never, this.options.retryPolicy, this.options.logger.child({ group: subscription.group }));
       if (outcome.kind === 'dead-lettered') await this.publishDeadLetter(message, outcome.letter);
     });
   }

@@ -1,0 +1,90 @@
+/**
+ * `npm run bench:lifecycle [-- --count N]`: how long one mention takes from `POST /v1/mentions` to
+ * its acknowledgement arriving at the platform, on the all-in-one with embedded adapters. Posts N
+ * complaints (default 200, 4 in flight), timestamps each acknowledgement at a local webhook
+ * receiver, and prints p50/p95/p99 and their ratio to the 1-second budget of the foundation issue.
+ */
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startAllInOne } from '../../apps/all-in-one/src/start-all-in-one';
+
+const BUDGET_MS = 1_000;
+const TOKEN = 'bench-admin-token-0123456789';
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function main(): Promise<void> {
+  const countFlag = process.argv.indexOf('--count');
+  const count = countFlag > 0 ? Number(process.argv[countFlag + 1]) : 200;
+  const arrived = new Map<string, number>();
+  const receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      arrived.set(JSON.parse(body).inReplyTo, performance.now());
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+  const outbound = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  const service = await startAllInOne({
+    PORT: '0',
+    CXM_DATA_DIR: mkdtempSync(join(tmpdir(), 'cxm-bench-')),
+    CXM_ADMIN_TOKEN: TOKEN,
+    CXM_OUTBOUND_WEBHOOKS: `*=${outbound}/{channel}`,
+    CXM_LOG_LEVEL: 'warn',
+  });
+  const posted = new Map<string, number>();
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const externalId = `bench-${i}`;
+      posted.set(externalId, performance.now());
+      const response = await fetch(`${service.url}/v1/mentions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify({
+          tenantId: 'demo',
+          channel: 'x',
+          externalId,
+          author: { id: `author-${i}`, handle: `@a${i}`, displayName: `Author ${i}` },
+          text: `My Aurora X5 battery died again, I want a refund! (${i})`,
+          createdAt: new Date().toISOString(),
+        }),
+      });
+      if (response.status !== 202) throw new Error(`POST answered ${response.status}`);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: 4 }, worker));
+  const deadline = Date.now() + 120_000;
+  while (arrived.size < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const elapsed = performance.now() - started;
+  const latencies = [...posted].filter(([id]) => arrived.has(id)).map(([id, at]) => arrived.get(id)! - at).sort((a, b) => a - b);
+  await service.app.close();
+  receiver.close();
+  const line = (name: string, ms: number) => `  ${name.padEnd(4)} ${ms.toFixed(1).padStart(8)} ms   ${(ms / BUDGET_MS).toFixed(3)} × budget (${BUDGET_MS} ms)`;
+  process.stdout.write(
+    [
+      `lifecycle latency, all-in-one (embedded adapters): POST /v1/mentions → acknowledgement delivered`,
+      `  ${latencies.length}/${count} acknowledged in ${(elapsed / 1000).toFixed(1)} s (${((latencies.length / elapsed) * 1000).toFixed(1)} mentions/s, 4 clients)`,
+      line('p50', percentile(latencies, 50)),
+      line('p95', percentile(latencies, 95)),
+      line('p99', percentile(latencies, 99)),
+      '',
+    ].join('\n'),
+  );
+  if (latencies.length < count) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench:lifecycle: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
