@@ -20,13 +20,24 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 # ---------------------------------------------------------------------------------------------
 # deps: the full dependency tree, exactly as locked (npm ci). Only the manifests are copied, so
 # this layer is rebuilt only when package.json or package-lock.json change.
+#
+# NPM_INSTALL=ci (default) refuses a lock file that is out of sync with package.json. The lock file
+# is written on a registry mirror that serves only the Linux builds of per-platform packages, so it
+# lacks e.g. @swc/core-darwin-arm64; npm 10 (this image's npm) accepts it there, but against the
+# public registry `npm ci` may call it out of sync. Then build with --build-arg NPM_INSTALL=install:
+# `npm install` keeps every version the lock file pins and only adds the missing optional entries.
 # ---------------------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS deps
+ARG NPM_INSTALL=ci
 WORKDIR /app
 ENV npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm \
-    npm ci
+    case "${NPM_INSTALL}" in \
+      ci) npm ci ;; \
+      install) npm install ;; \
+      *) echo "NPM_INSTALL must be ci or install (got ${NPM_INSTALL})" >&2; exit 1 ;; \
+    esac
 
 # ---------------------------------------------------------------------------------------------
 # runtime-deps: production dependencies plus what runs the TypeScript at load time.

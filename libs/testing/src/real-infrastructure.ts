@@ -15,7 +15,8 @@ export function realInfrastructure(): RealInfrastructure | undefined {
   const elasticsearch = process.env.CXM_TEST_ELASTICSEARCH_URL;
   const mongodb = process.env.CXM_TEST_MONGODB_URL;
   if (!kafka || !elasticsearch || !mongodb) return undefined;
-  return { kafkaBrokers: kafka.split(','), elasticsearchUrl: elasticsearch, mongodbUrl: mongodb };
+  // Without a trailing slash, so tests can append a database or path.
+  return { kafkaBrokers: kafka.split(','), elasticsearchUrl: elasticsearch.replace(/\/$/, ''), mongodbUrl: mongodb.replace(/\/$/, '') };
 }
 
 /**

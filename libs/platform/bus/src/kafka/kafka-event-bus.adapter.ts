@@ -1,7 +1,7 @@
 import { assertValidEvent, DeadLetterPayload, deadLetterTopic, EventEnvelope, PayloadOf, Topic, TOPICS } from '@cxm/contracts';
 import { Logger } from '@cxm/platform-logging';
 import { backOff } from 'exponential-backoff';
-import { Admin, Consumer, EachMessagePayload, IHeaders, Kafka, logLevel, Producer } from 'kafkajs';
+import { Admin, Consumer, EachMessagePayload, IHeaders, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { assertSubscriptionWiring } from '../delivery/assert-subscription-wiring';
 import { deliverWithPolicy, RawMessage } from '../delivery/deliver-with-policy';
 import { RetryPolicy } from '../delivery/retry-policy';
@@ -36,6 +36,7 @@ export class KafkaEventBus implements EventBus {
   private readonly handlers = new Map<string, Map<string, MessageHandler>>();
   private readonly subscriptions: { group: string; topic: string }[] = [];
   private readonly consumers: Consumer[] = [];
+  private readonly sendChains = new Map<string, Promise<void>>();
   private connected: Promise<void> | undefined;
   private lagTimer: NodeJS.Timeout | undefined;
   private running = false;
@@ -48,18 +49,44 @@ export class KafkaEventBus implements EventBus {
       logCreator: () => (entry) => options.logger.warn({ kafka: entry.namespace, ...entry.log }, entry.log.message),
       retry: { retries: 8, initialRetryTime: 200 },
     });
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: false });
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 5,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      // An idempotent producer should retry until it succeeds; the time cap keeps a publish (and
+      // so an ingest request) from hanging forever when the cluster is gone.
+      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 100, maxRetryTime: 30_000 },
+    });
     this.admin = this.kafka.admin();
   }
 
   async publish<T extends Topic>(topic: T, event: EventEnvelope<PayloadOf[T]>): Promise<void> {
     assertValidEvent(topic, event);
     await this.connect();
-    await this.send(topic, event.key, JSON.stringify(event), {
-      'event-type': event.type,
-      'schema-version': String(event.schemaVersion),
-      'correlation-id': event.correlationId,
-    });
+    await this.inKeyOrder(`${topic}|${event.key}`, () =>
+      this.send(topic, event.key, JSON.stringify(event), {
+        'event-type': event.type,
+        'schema-version': String(event.schemaVersion),
+        'correlation-id': event.correlationId,
+      }),
+    );
+  }
+
+  /**
+   * Sends for one key go out one after another. Concurrent produce requests can overtake each
+   * other when an early one is retried (kafkajs's idempotent producer does not re-sequence them),
+   * which would break per-key order; different keys still go out in parallel.
+   */
+  private async inKeyOrder(key: string, send: () => Promise<void>): Promise<void> {
+    const previous = this.sendChains.get(key) ?? Promise.resolve();
+    const current = previous.then(send, send);
+    this.sendChains.set(key, current);
+    try {
+      await current;
+    } finally {
+      if (this.sendChains.get(key) === current) this.sendChains.delete(key);
+    }
   }
 
   subscribe<T extends Topic>(subscription: Subscription<T>): void {

@@ -47,6 +47,8 @@ export class ElasticsearchMentionIndex implements MentionIndex {
     this.client = new Client({ node: options.node, requestTimeout: 30_000, maxRetries: 3 });
     this.alias = `${options.namespace}mentions`;
     this.ready = this.prepare();
+    // Callers await `ready` and see a failure there; this only keeps it from being "unhandled".
+    this.ready.catch(() => undefined);
   }
 
   async upsert(doc: MentionDocument): Promise<void> {

@@ -42,6 +42,9 @@ class MongoCollection<T extends StoredDocument> implements DocumentCollection<T>
   ) {
     // Compound indexes only: FerretDB 1.x has no text, TTL, partial or hashed indexes.
     this.ready = model.createIndexes();
+    // Callers await `ready` and see a failure there; without this, the failure would also be an
+    // unhandled rejection that kills the process before anyone asked.
+    this.ready.catch(() => undefined);
   }
 
   async get(tenantId: string, id: string): Promise<Versioned<T> | undefined> {
