@@ -8,6 +8,11 @@ describe('upstreamFor', () => {
     ['GET', '/v1/profiles/abc', 'profile'],
     ['POST', '/v1/cases/abc/replies', 'responder'],
     ['GET', '/v1/cases/abc', 'routing'],
+    ['POST', '/v1/mentions/abc/labels', 'classifier'],
+    ['PUT', '/v1/topics/battery', 'classifier'],
+    ['GET', '/v1/topics', 'classifier'],
+    ['POST', '/v1/reprocess', 'classifier'],
+    ['GET', '/v1/classifier/intent-model', 'classifier'],
   ])('sends %s %s to %s', (method, path, upstream) => {
     expect(upstreamFor(method, path)).toBe(upstream);
   });

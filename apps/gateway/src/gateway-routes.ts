@@ -1,5 +1,5 @@
 /** The services behind the public API. */
-export const UPSTREAMS = ['ingest', 'explorer', 'profile', 'routing', 'responder'] as const;
+export const UPSTREAMS = ['ingest', 'classifier', 'explorer', 'profile', 'routing', 'responder'] as const;
 export type Upstream = (typeof UPSTREAMS)[number];
 
 interface Route {
@@ -15,7 +15,9 @@ interface Route {
  */
 export const GATEWAY_ROUTES: Route[] = [
   { path: /^\/v1\/mentions\/?$/, methods: ['POST'], upstream: 'ingest' },
+  { path: /^\/v1\/mentions\/[^/]+\/labels\/?$/, methods: ['POST'], upstream: 'classifier' },
   { path: /^\/v1\/mentions\/[^/]+\/?$/, methods: ['GET'], upstream: 'explorer' },
+  { path: /^\/v1\/(topics|reprocess|classifier)(\/|$)/, upstream: 'classifier' },
   { path: /^\/v1\/search\/?$/, upstream: 'explorer' },
   { path: /^\/v1\/profiles(\/|$)/, upstream: 'profile' },
   { path: /^\/v1\/cases\/[^/]+\/replies\/?$/, upstream: 'responder' },

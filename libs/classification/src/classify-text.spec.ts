@@ -13,16 +13,56 @@ describe('classifyText', () => {
       sentiment: { label: 'positive', score: expect.any(Number) },
       intent: { label: 'praise', confidence: expect.any(Number) },
       modelVersion: MODEL_VERSION,
+      intents: [{ label: 'praise', confidence: expect.any(Number) }],
+      customerState: { label: 'happy', confidence: expect.any(Number) },
+      entities: { hashtags: [], mentions: ['acme'], urls: [], cashtags: [], emails: [], phones: [], containsPersonalData: false },
     });
   });
 
   it('handles the empty string', () => {
-    expect(classifyText('')).toEqual({
+    expect(classifyText('')).toMatchObject({
       language: { code: 'und', confidence: 0 },
       sentiment: { label: 'neutral', score: 0 },
       intent: { label: 'other', confidence: expect.any(Number) },
       modelVersion: MODEL_VERSION,
+      intents: [{ label: 'other', confidence: expect.any(Number) }],
+      customerState: { label: 'neutral' },
+      entities: { hashtags: [], mentions: [], urls: [], cashtags: [], emails: [], phones: [], containsPersonalData: false },
     });
+  });
+
+  const labels = (text: string) => (classifyText(text).intents ?? []).map((i) => i.label);
+
+  it.each([
+    ['a legal threat is complaint + crisis', "Refund now or I'll call my lawyer", ['complaint', 'crisis']],
+    ['a sarcastic insult is complaint + toxic', 'Great job idiots, my phone died again 🙄', ['complaint', 'toxic']],
+    ['a safety incident is a crisis (ja)', 'バッテリーが発火しました。消費者センターに連絡します', ['complaint', 'crisis']],
+    ['a business prospect is a lead (es)', 'Nuestra empresa necesita 30 líneas corporativas', ['purchase_intent', 'lead']],
+    ['spam with a repeated link', 'DM me to earn $500 a day with crypto https://x.co/a https://x.co/a', ['spam']],
+    ['an insult in Russian with a refund demand', 'ты идиот, верните деньги', ['complaint', 'toxic']],
+  ])('multi-label: %s', (_name, text, expected) => {
+    expect(labels(text)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('keeps the primary intent first in intents, and never repeats a label', () => {
+    for (const [, , text] of DEV_SET) {
+      const result = classifyText(text);
+      expect(result.intents?.[0]).toEqual(result.intent);
+      const all = (result.intents ?? []).map((i) => i.label);
+      expect(new Set(all).size).toBe(all.length);
+      expect(['question', 'complaint', 'praise', 'purchase_intent', 'other']).toContain(result.intent.label);
+    }
+  });
+
+  it('marks personal data and fills the entities', () => {
+    const result = classifyText('@acme call me on +44 20 7946 0958 or jane@example.com #help');
+    expect(result.entities).toMatchObject({ mentions: ['acme'], hashtags: ['help'], containsPersonalData: true });
+    expect(validateSync(plainToInstance(Classification, result))).toEqual([]);
+  });
+
+  it('says unsupported (not a guess) for a language without a lexicon, unless emoji decide', () => {
+    expect(classifyText('Þetta er mjög gott og fallegt veður í dag').sentiment).toEqual({ label: 'unsupported', score: 0 });
+    expect(classifyText('Þetta er mjög gott og fallegt veður í dag 😍😍').sentiment.label).toBe('positive');
   });
 
   it('handles a 20,000-character input quickly and validly', () => {

@@ -42,21 +42,44 @@ const CLAUSE_START_QUESTION = new RegExp(
 const TURKISH_PARTICLE = new RegExp(`${BOUNDARY_BEFORE}${TURKISH_QUESTION_PARTICLE}${BOUNDARY_AFTER}`, 'iu');
 
 export function detectIntent(text: string, sentiment: SentimentResult, languageCode: string): IntentResult {
-  const normalised = text.replace(/[’‘`´]/gu, "'");
-  if (COMPLAINT.test(normalised)) return { label: 'complaint', confidence: 0.8 };
-  if (PURCHASE.test(normalised)) return { label: 'purchase_intent', confidence: 0.75 };
+  return analyseIntents(text, sentiment, languageCode).primary;
+}
 
+/**
+ * The primary intent by the precedence above, plus every base intent that holds (not only
+ * the first): "how much is it? the last one broke" is purchase_intent, complaint and
+ * question at once. Each keyword list runs once. Used for `intents`.
+ */
+export function analyseIntents(
+  text: string, sentiment: SentimentResult, languageCode: string,
+): { primary: IntentResult; signals: IntentResult[] } {
+  const normalised = text.replace(/[’‘`´]/gu, "'");
+  const complaint = COMPLAINT.test(normalised);
+  const purchase = PURCHASE.test(normalised);
   const question = questionStrength(normalised, languageCode);
-  if (question > 0) {
-    if (sentiment.score <= -STRONG_TONE) return { label: 'complaint', confidence: 0.55 };
-    return { label: 'question', confidence: question };
-  }
-  if (PRAISE.test(normalised) && sentiment.label !== 'negative') {
-    return { label: 'praise', confidence: sentiment.label === 'positive' ? 0.8 : 0.6 };
-  }
-  if (sentiment.score <= -STRONG_TONE) return { label: 'complaint', confidence: 0.5 };
-  if (sentiment.score >= STRONG_TONE) return { label: 'praise', confidence: 0.5 };
-  return { label: 'other', confidence: 0.5 };
+  const praise = PRAISE.test(normalised) && sentiment.label !== 'negative';
+  const praiseConfidence = sentiment.label === 'positive' ? 0.8 : 0.6;
+
+  let primary: IntentResult;
+  if (complaint) primary = { label: 'complaint', confidence: 0.8 };
+  else if (purchase) primary = { label: 'purchase_intent', confidence: 0.75 };
+  else if (question > 0) {
+    primary = sentiment.score <= -STRONG_TONE
+      ? { label: 'complaint', confidence: 0.55 }
+      : { label: 'question', confidence: question };
+  } else if (praise) primary = { label: 'praise', confidence: praiseConfidence };
+  else if (sentiment.score <= -STRONG_TONE) primary = { label: 'complaint', confidence: 0.5 };
+  else if (sentiment.score >= STRONG_TONE) primary = { label: 'praise', confidence: 0.5 };
+  else primary = { label: 'other', confidence: 0.5 };
+
+  const signals: IntentResult[] = [];
+  if (complaint) signals.push({ label: 'complaint', confidence: 0.8 });
+  else if (sentiment.score <= -STRONG_TONE) signals.push({ label: 'complaint', confidence: 0.5 });
+  if (purchase) signals.push({ label: 'purchase_intent', confidence: 0.75 });
+  if (question > 0) signals.push({ label: 'question', confidence: question });
+  if (praise) signals.push({ label: 'praise', confidence: praiseConfidence });
+  else if (sentiment.score >= STRONG_TONE) signals.push({ label: 'praise', confidence: 0.5 });
+  return { primary, signals };
 }
 
 /** 0 = no question; a question mark is stronger evidence than an interrogative word. */
@@ -67,7 +90,7 @@ function questionStrength(text: string, languageCode: string): number {
   return 0;
 }
 
-function compileKeywords(set: KeywordSet): RegExp {
+export function compileKeywords(set: KeywordSet): RegExp {
   const words = `${BOUNDARY_BEFORE}(?:${set.words.join('|')})${BOUNDARY_AFTER}`;
   const fragments = set.fragments.length > 0 ? `|(?:${set.fragments.join('|')})` : '';
   return new RegExp(words + fragments, 'iu');

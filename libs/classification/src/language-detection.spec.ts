@@ -1,4 +1,6 @@
 import { detectLanguage } from './language-detection';
+import { REQUIRED_LANGUAGES, languageSamples } from './language/fixtures';
+import { SOCIAL_POSTS } from './language/fixtures/social-posts';
 
 describe('detectLanguage', () => {
   // Tweet-length posts, with the noise real posts carry (handles, links, hashtags, emoji).
@@ -47,5 +49,56 @@ describe('detectLanguage', () => {
     const long = detectLanguage('The delivery was late again and nobody answers the phone');
     expect(long.code).toBe('en');
     expect(short.confidence).toBeLessThan(long.confidence);
+  });
+
+  describe('on the labelled tweet-length fixture set', () => {
+    const samples = languageSamples();
+    const accuracy = new Map<string, number>();
+    beforeAll(() => {
+      for (const lang of REQUIRED_LANGUAGES) {
+        const own = samples.filter((sample) => sample.lang === lang);
+        const right = own.filter((sample) => detectLanguage(sample.text).code === lang).length;
+        accuracy.set(lang, right / own.length);
+      }
+    });
+
+    /** Measured shortfalls, documented in docs/classification/language-identification.md:
+     * informal Indonesian drifts to other Latin labels, Danish to Norwegian. */
+    const KNOWN_SHORTFALL: Record<string, number> = { id: 0.9, da: 0.9 };
+
+    it.each([...REQUIRED_LANGUAGES])('reaches the accuracy target for %s', (lang) => {
+      expect(samples.filter((sample) => sample.lang === lang).length).toBeGreaterThanOrEqual(45);
+      expect(accuracy.get(lang)).toBeGreaterThanOrEqual(KNOWN_SHORTFALL[lang] ?? 0.95);
+    });
+
+    it.each([...REQUIRED_LANGUAGES])('detects at least 4 of the first 5 %s posts', (lang) => {
+      const codes = SOCIAL_POSTS[lang].slice(0, 5).map((post) => detectLanguage(post).code);
+      expect(codes.filter((code) => code === lang).length).toBeGreaterThanOrEqual(4);
+    });
+  });
+
+  it.each([
+    ['Η παραγγελία μου δεν έχει έρθει ακόμα', 'el'],
+    ['Ես շատ գոհ եմ ձեր ծառայությունից', 'hy'],
+    ['ჩემი შეკვეთა ჯერ არ მოსულა', 'ka'],
+    ['என் ஆர்டர் இன்னும் வரவில்லை', 'ta'],
+    ['আমার অর্ডার এখনও আসেনি, খুব খারাপ পরিষেবা', 'bn'],
+    ['Mi pedido aún no ha llegado y nadie contesta', 'es'],
+  ])('covers languages beyond the required ones: %s', (text, code) => {
+    expect(detectLanguage(text).code).toBe(code);
+  });
+
+  it('gives one plausible answer for mixed-language text', () => {
+    const result = detectLanguage('I love Paris mais le service est vraiment nul aujourd’hui');
+    expect(['en', 'fr']).toContain(result.code);
+    const cjk = detectLanguage('今日のランチ最高 but the service was slow');
+    expect(['ja', 'en']).toContain(cjk.code);
+  });
+
+  it('returns for a 20,000-character input without throwing', () => {
+    const long = 'Die Lieferung kam wieder zu spät 😡 #fail https://t.co/x '.repeat(400);
+    expect(long.length).toBeGreaterThanOrEqual(20_000);
+    expect(detectLanguage(long).code).toBe('de');
+    expect(detectLanguage('ж'.repeat(20_000)).code).toEqual(expect.any(String));
   });
 });

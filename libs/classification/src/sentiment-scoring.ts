@@ -3,6 +3,8 @@ import type { SentimentLabel } from '@cxm/contracts';
 import { scoreEmoji, type ValenceTally } from './emoji-valence';
 import { SENTIMENT_LEXICONS, type NegationScope, type SentimentLexicon } from './sentiment-lexicons';
 import { stripEmoji } from './text-cleaning';
+import { ENGLISH_PHRASES, ENGLISH_SUPPLEMENT } from './sentiment/english-supplement';
+import { extendedLexicon } from './sentiment/extended-lexicons';
 
 /**
  * Lexicon sentiment: English through wink-sentiment (AFINN-165 + 2-grams + emoticons +
@@ -31,11 +33,23 @@ interface WordTally extends ValenceTally {
   tokens: number;
 }
 
+/** Whether we have a word-level sentiment model for this language (emoji count everywhere). */
+export function hasSentimentModel(languageCode: string): boolean {
+  return languageCode === 'en' || languageCode === 'und' || SENTIMENT_LEXICONS[languageCode] !== undefined;
+}
+
+/**
+ * Languages without a lexicon get `unsupported` (score 0) rather than a guess, unless the
+ * text carries emoji with valence: emoji mean the same in every language, so a Swahili post
+ * with "😡😡" is negative. `und` (language not determined) keeps the old behaviour: plain
+ * ASCII is scored as English, anything else on emoji only, and no evidence is `neutral`.
+ */
 export function scoreSentiment(text: string, languageCode: string): SentimentResult {
   const emoji = scoreEmoji(text);
-  const words = scoreWords(stripEmoji(text), languageCode);
+  const supported = hasSentimentModel(languageCode);
+  const words = supported ? scoreWords(stripEmoji(text), languageCode) : { sum: 0, hits: 0, tokens: 0 };
   const hits = emoji.hits + words.hits;
-  if (hits === 0) return { label: 'neutral', score: 0 };
+  if (hits === 0) return supported ? { label: 'neutral', score: 0 } : { label: 'unsupported', score: 0 };
 
   const damping = Math.sqrt(Math.max(1, (words.tokens + emoji.hits) / AVERAGE_TEXT_TOKENS));
   const score = clamp((emoji.sum + words.sum) / hits / 5 / damping);
@@ -55,11 +69,28 @@ function scoreWords(text: string, languageCode: string): WordTally {
 
 function scoreEnglish(text: string): WordTally {
   const tally: WordTally = { sum: 0, hits: 0, tokens: 0 };
-  for (const token of winkSentiment(text).tokenizedPhrase ?? []) {
+  // Phrases first, and cut out of the text, so their words are not scored again by wink
+  // ("stopped working": wink alone scores "working" +3).
+  let rest = text;
+  for (const [pattern, valence] of ENGLISH_PHRASES) {
+    rest = rest.replace(pattern, () => {
+      tally.sum += valence;
+      tally.hits += 1;
+      tally.tokens += 2;
+      return ' , ';
+    });
+  }
+  for (const token of winkSentiment(rest).tokenizedPhrase ?? []) {
     if (token.tag !== 'word' && token.tag !== 'emoticon' && token.tag !== 'hashtag') continue;
     tally.tokens += 1;
     if (token.score) {
       tally.sum += token.score;
+      tally.hits += 1;
+      continue;
+    }
+    const extra = token.tag === 'word' ? ENGLISH_SUPPLEMENT[token.value.toLowerCase()] : undefined;
+    if (extra !== undefined) {
+      tally.sum += token.negation ? negate(extra) : extra;
       tally.hits += 1;
     }
   }
@@ -70,6 +101,8 @@ function scoreEnglish(text: string): WordTally {
 
 interface CompiledLexicon {
   exact: Map<string, number>;
+  /** Machine-translated fallback entries (sentiment/extended-lexicons.ts), exact words only. */
+  extended: ReadonlyMap<string, number>;
   stems: Map<string, number>;
   maxStemLength: number;
   negatorWords: Set<string>;
@@ -87,10 +120,9 @@ const compiledCache = new Map<string, CompiledLexicon>();
 function compiled(code: string, lexicon: SentimentLexicon): CompiledLexicon {
   let entry = compiledCache.get(code);
   if (!entry) {
-    entry =
-      code === 'ar'
-        ? compileLexicon(lexicon, normaliseArabic, stripArabicClitics)
-        : compileLexicon(lexicon, identity);
+    const normalise = code === 'ar' ? normaliseArabic : identity;
+    entry = compileLexicon(lexicon, normalise, code === 'ar' ? stripArabicClitics : undefined);
+    entry.extended = extendedLexicon(code, normalise);
     compiledCache.set(code, entry);
   }
   return entry;
@@ -102,7 +134,7 @@ function compileLexicon(
   alternative?: (token: string) => string,
 ): CompiledLexicon {
   const result: CompiledLexicon = {
-    exact: new Map(), stems: new Map(), maxStemLength: 0, negatorWords: new Set(), negatorStems: [],
+    exact: new Map(), extended: new Map(), stems: new Map(), maxStemLength: 0, negatorWords: new Set(), negatorStems: [],
     normalise, alternative,
   };
   for (const [key, valence] of Object.entries(lexicon.words)) {
@@ -168,7 +200,7 @@ function lookUp(token: string, c: CompiledLexicon): number | undefined {
     const stemValence = c.stems.get(token.slice(0, length));
     if (stemValence !== undefined) return stemValence;
   }
-  return undefined;
+  return c.extended.get(token);
 }
 
 function isNegatedAt(tokens: string[], i: number, scope: NegationScope, c: CompiledLexicon): boolean {

@@ -1,4 +1,8 @@
-import type { Channel, IntentLabel, SentimentLabel } from '@cxm/contracts';
+import type { Channel, IntentLabel as ContractIntentLabel, SentimentLabel } from '@cxm/contracts';
+
+/** The primary intents the demo writes mentions for (the contract also has flag intents such as spam). */
+export type DemoIntent = Extract<ContractIntentLabel, 'complaint' | 'question' | 'praise' | 'purchase_intent' | 'other'>;
+type IntentLabel = DemoIntent;
 
 /**
  * Hand-written demo sentences about the fictional brand "Aurora Mobile" (Aurora X5 phone,

@@ -1,4 +1,7 @@
-import type { CanonicalMention, Channel, IntentLabel, MentionAuthor, SentimentLabel } from '@cxm/contracts';
+import type { CanonicalMention, Channel, MentionAuthor, SentimentLabel } from '@cxm/contracts';
+import type { DemoIntent } from './demo-templates';
+
+type IntentLabel = DemoIntent;
 import { DEMO_AUTHORS, DemoAuthorProfile } from './demo-authors';
 import {
   DEMO_LANGS,
@@ -70,7 +73,7 @@ const DEFAULT_CHANNEL_WEIGHTS: readonly (readonly [Channel, number])[] = [
   ['messenger', 6],
 ];
 
-const INTENT_WEIGHTS: Record<IntentLabel, number> = {
+const INTENT_WEIGHTS: Record<DemoIntent, number> = {
   complaint: 34,
   question: 24,
   praise: 16,
@@ -79,7 +82,7 @@ const INTENT_WEIGHTS: Record<IntentLabel, number> = {
 };
 
 /** How likely a root post of this intent gets answered (and so becomes a thread). */
-const THREAD_PROBABILITY: Record<IntentLabel, number> = {
+const THREAD_PROBABILITY: Record<DemoIntent, number> = {
   complaint: 0.38,
   question: 0.3,
   praise: 0.2,

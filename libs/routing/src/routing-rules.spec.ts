@@ -12,6 +12,16 @@ describe('decideRoute', () => {
     expect(angryAndLoud).toMatchObject({ queue: 'care', priority: 1 });
   });
 
+  it('sends a crisis to care at the top priority whatever the primary intent', () => {
+    const crisis = aClassification({ intent: { label: 'question', confidence: 0.6 }, intents: [{ label: 'question', confidence: 0.6 }, { label: 'crisis', confidence: 0.9 }] });
+    expect(decideRoute(crisis)).toEqual({ queue: 'care', priority: 1, rule: 'crisis-to-care' });
+  });
+
+  it("takes the case priority from the classifier's score when there is one", () => {
+    const scored = (score: number) => decideRoute(aClassification({ intent: { label: 'question', confidence: 0.7 }, priority: { score, reasons: [] } })).priority;
+    expect([scored(85), scored(55), scored(35), scored(20), scored(3)]).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it.each([
     ['question', 'care', 3],
     ['praise', 'engagement', 4],

@@ -41,7 +41,7 @@ export async function launchDistributed(options: DistributedOptions): Promise<Ru
     await Promise.all(SERVICES.map((service) => waitUntilHealthy(service, `http://127.0.0.1:${ports.get(service)}`, children.get(service)!, logs)));
     const gatewayPort = options.port || (await freePort());
     const upstreams = Object.fromEntries(
-      SERVICES.filter((s) => s !== 'classifier').map((s) => [`CXM_UPSTREAM_${s.toUpperCase()}`, `http://127.0.0.1:${ports.get(s)}`]),
+      SERVICES.map((s) => [`CXM_UPSTREAM_${s.toUpperCase()}`, `http://127.0.0.1:${ports.get(s)}`]),
     );
     children.set('gateway', startProcess('gateway', { ...options.env, ...upstreams, PORT: String(gatewayPort) }, options.output, logs));
     const url = `http://127.0.0.1:${gatewayPort}`;

@@ -26,6 +26,10 @@ export interface PlatformConfig {
   };
   store: { driver: StoreDriver; mongodbUrl?: string };
   index: { driver: IndexDriver; elasticsearch?: { url: string; namespace: string; refreshInterval: string } };
+  classifier: {
+    /** Mentions per second a reprocessing job re-publishes, so live traffic is not starved. */
+    reprocessRate: number;
+  };
   responder: {
     autoAcknowledge: { enabled: boolean; intents: string[]; text: string };
     /** channel → webhook URL standing in for the platform's reply API; `*` is the fallback. */
@@ -74,6 +78,9 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     },
     store: { driver: read.oneOf('CXM_STORE', ['embedded', 'mongodb'] as const, 'embedded') },
     index: { driver: read.oneOf('CXM_INDEX', ['embedded', 'elasticsearch'] as const, 'embedded') },
+    classifier: {
+      reprocessRate: read.integer('CXM_REPROCESS_RATE', 200, { min: 1, max: 100_000 }),
+    },
     responder: {
       autoAcknowledge: {
         enabled: read.boolean('CXM_AUTO_ACK_ENABLED', true),

@@ -22,7 +22,13 @@ export interface MentionDocument {
   lang?: string;
   sentiment?: string;
   sentimentScore?: number;
+  /** The primary intent (what routing acted on). */
   intent?: string;
+  /** Every intent that holds, the primary one included (flags such as spam, toxic, crisis too). */
+  intents?: string[];
+  topics?: string[];
+  /** 0–100, from the classifier's explainable priority. */
+  priorityScore?: number;
   profileId?: string;
   caseId?: string;
   queue?: string;
@@ -33,11 +39,26 @@ export interface MentionDocument {
 export const SEARCH_FIELDS = {
   lang: 'lang',
   sentiment: 'sentiment',
-  intent: 'intent',
+  intent: 'intents',
   channel: 'channel',
+  topic: 'topics',
 } as const satisfies Record<string, keyof MentionDocument>;
 
 export const SEARCH_FIELD_NAMES = Object.keys(SEARCH_FIELDS);
+
+/**
+ * The values a document offers each query field, shared by every index so they filter alike. A
+ * document without `intents` (written before intents were multi-label) offers its primary intent.
+ */
+export function searchFieldValues(doc: MentionDocument): Record<string, string | string[] | undefined> {
+  const values: Record<string, string | string[] | undefined> = {};
+  for (const [name, key] of Object.entries(SEARCH_FIELDS)) {
+    const value = doc[key];
+    values[name] = value === undefined ? undefined : Array.isArray(value) ? value : String(value);
+  }
+  values.intent ??= doc.intent;
+  return values;
+}
 
 export interface SearchPage {
   limit: number;

@@ -16,6 +16,11 @@ export type DocumentFilter = Record<string, FilterValue>;
 
 export interface FindOptions {
   limit: number;
+  /**
+   * Only documents whose id sorts after this one (ids ascending): pages through a whole
+   * collection without an offset. Not combined with `sortBy`.
+   */
+  afterId?: string;
   /** Field to sort by (ascending); ties broken by id. Defaults to id. */
   sortBy?: string;
   descending?: boolean;

@@ -71,6 +71,16 @@ export function describeMentionIndexContract(adapterName: string, newFactory: ()
       expect((await searchIn(index, tenantId, q(''), { limit: 10 })).total).toBe(4);
     });
 
+    it('filters on every value of a multi-valued field (intents, topics)', async () => {
+      const index = await open();
+      await index.upsert(doc({ text: 'refund now or I call my lawyer', intent: 'complaint', intents: ['complaint', 'crisis'], topics: ['billing', 'Legal'] }));
+      await index.upsert(doc({ text: 'great phone', intent: 'praise', intents: ['praise'], topics: [] }));
+      expect(ids(await searchIn(index, tenantId, q('intent:crisis'), { limit: 10 }))).toEqual(['refund now or I call my lawyer']);
+      expect(ids(await searchIn(index, tenantId, q('intent:complaint'), { limit: 10 }))).toEqual(['refund now or I call my lawyer']);
+      expect(ids(await searchIn(index, tenantId, q('topic:legal'), { limit: 10 }))).toEqual(['refund now or I call my lawyer']);
+      expect(ids(await searchIn(index, tenantId, q('-topic:billing'), { limit: 10 }))).toEqual(['great phone']);
+    });
+
     it('pages through every hit with cursors, no hit twice and none skipped', async () => {
       const index = await open();
       const sameTime = '2026-11-21T00:00:00.000Z';

@@ -2,7 +2,7 @@ import { Client, errors } from '@elastic/elasticsearch';
 import { Logger } from '@cxm/platform-logging';
 import { normalizeText, QueryNode } from '@cxm/query';
 import { backOff } from 'exponential-backoff';
-import { MentionDocument, MentionIndex, SEARCH_FIELDS, SearchPage, SearchResult } from '../mention-index.port';
+import { MentionDocument, MentionIndex, SearchPage, SearchResult, searchFieldValues } from '../mention-index.port';
 import { decodeCursor, encodeCursor } from '../search-cursor';
 import { compileQuery } from './compile-query';
 import { MENTION_MAPPING_VERSION, mentionMapping } from './mention-mapping';
@@ -163,9 +163,8 @@ export class ElasticsearchMentionIndex implements MentionIndex {
   }
 
   private toSource(doc: MentionDocument): Record<string, unknown> {
-    const filters = Object.fromEntries(
-      Object.entries(SEARCH_FIELDS).map(([name, field]) => [name, doc[field] === undefined ? undefined : normalizeText(String(doc[field]))]),
-    );
+    const normalized = (value: string | string[] | undefined) => (Array.isArray(value) ? value.map(normalizeText) : value === undefined ? undefined : normalizeText(value));
+    const filters = Object.fromEntries(Object.entries(searchFieldValues(doc)).map(([name, value]) => [name, normalized(value)]));
     return { ...doc, ...searchTokenFields(doc.text), filters };
   }
 

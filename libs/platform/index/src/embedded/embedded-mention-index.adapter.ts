@@ -1,14 +1,14 @@
 import { AppendOnlyFile, cloneJson } from '@cxm/platform-embedded';
 import { compileMatcher, QueryNode, tokenizeText } from '@cxm/query';
 import { join } from 'node:path';
-import { MentionDocument, MentionIndex, SEARCH_FIELDS, SearchPage, SearchResult } from '../mention-index.port';
+import { MentionDocument, MentionIndex, SearchPage, SearchResult, searchFieldValues } from '../mention-index.port';
 import { decodeCursor, encodeCursor } from '../search-cursor';
 
 interface IndexedEntry {
   doc: MentionDocument;
   text: string;
   tokens: string[];
-  fields: Record<string, string | undefined>;
+  fields: Record<string, string | string[] | undefined>;
 }
 
 const newestFirst = (a: IndexedEntry, b: IndexedEntry) =>
@@ -72,8 +72,7 @@ export class EmbeddedMentionIndex implements MentionIndex {
     const docs = this.tenant(doc.tenantId);
     const held = docs.get(doc.id);
     if (held && held.doc.version >= doc.version) return false;
-    const fields = Object.fromEntries(Object.entries(SEARCH_FIELDS).map(([name, key]) => [name, doc[key] as string | undefined]));
-    docs.set(doc.id, { doc: cloneJson(doc), text: doc.text, tokens: tokenizeText(doc.text), fields });
+    docs.set(doc.id, { doc: cloneJson(doc), text: doc.text, tokens: tokenizeText(doc.text), fields: searchFieldValues(doc) });
     return true;
   }
 

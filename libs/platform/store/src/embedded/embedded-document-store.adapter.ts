@@ -56,7 +56,8 @@ class EmbeddedCollection<T extends StoredDocument> implements DocumentCollection
 
   async find(tenantId: string, filter: DocumentFilter, options: FindOptions): Promise<T[]> {
     await this.ready;
-    const docs = [...this.tenant(tenantId).values()].map((v) => v.doc).filter((doc) => matchesFilter(doc, filter));
+    const after = options.afterId;
+    const docs = [...this.tenant(tenantId).values()].map((v) => v.doc).filter((doc) => matchesFilter(doc, filter) && (after === undefined || doc.id > after));
     docs.sort(compareByField(options.sortBy ?? 'id', options.descending ?? false));
     return docs.slice(0, options.limit).map((doc) => cloneJson(doc));
   }

@@ -1,0 +1,88 @@
+import type { MentionEntities } from '@cxm/contracts';
+
+/**
+ * Hashtags (any script, CJK included), @handles, URLs and $cashtags through twitter-text
+ * 3.1.0 (Twitter's own extraction rules), plus e-mail addresses and phone numbers with our
+ * own patterns. Any e-mail or phone number sets `containsPersonalData`.
+ *
+ * Phone numbers: an optional "+" and country code, then 7–15 digits in groups separated by
+ * spaces, dots, dashes or parentheses ("+44 20 7946 0958", "(555) 123-4567", "8 (912)
+ * 345-67-89", "+81 3-1234-5678"). Plain digit runs are accepted only with 9–15 digits, so
+ * order numbers ("#12345"), years and prices are not phone numbers; dates ("2024-01-15")
+ * and IP-like dotted runs are skipped. This is a pattern, not a numbering-plan check.
+ */
+
+interface TwitterEntity {
+  hashtag?: string;
+  screenName?: string;
+  url?: string;
+  cashtag?: string;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const twitterText = require('twitter-text') as { extractEntitiesWithIndices(text: string): TwitterEntity[] };
+
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const PHONE_CANDIDATE = /(?<![\p{L}\p{N}#$€£¥/.\-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d[\d\s.()-]{5,18}\d(?![\p{L}\p{N}%/-])/gu;
+const DATE_LIKE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
+const MAX_ENTITY_TEXT = 4000;
+
+export function extractEntities(text: string): MentionEntities {
+  const input = text.length > MAX_ENTITY_TEXT ? text.slice(0, MAX_ENTITY_TEXT) : text;
+  const entities: MentionEntities = {
+    hashtags: [], mentions: [], urls: [], cashtags: [], emails: [], phones: [], containsPersonalData: false,
+  };
+  if (input.length === 0) return entities;
+
+  const emails = unique(input.match(EMAIL) ?? []);
+  // Handles inside e-mail addresses are not mentions: blank the addresses first.
+  const withoutEmails = emails.length > 0 ? input.replace(EMAIL, (m) => ' '.repeat(m.length)) : input;
+  for (const entity of safeExtract(withoutEmails)) {
+    if (entity.hashtag) entities.hashtags.push(entity.hashtag);
+    else if (entity.screenName) entities.mentions.push(entity.screenName);
+    else if (entity.url) entities.urls.push(entity.url);
+    else if (entity.cashtag) entities.cashtags.push(entity.cashtag.toUpperCase());
+  }
+  entities.hashtags = unique(entities.hashtags);
+  entities.mentions = unique(entities.mentions);
+  entities.cashtags = unique(entities.cashtags);
+  entities.emails = emails;
+  entities.phones = findPhones(withoutEmails, entities.urls);
+  entities.containsPersonalData = entities.emails.length > 0 || entities.phones.length > 0;
+  return entities;
+}
+
+function findPhones(text: string, urls: readonly string[]): string[] {
+  let scan = text;
+  for (const url of urls) scan = scan.split(url).join(' ');
+  const phones: string[] = [];
+  for (const match of scan.matchAll(PHONE_CANDIDATE)) {
+    const candidate = match[0].trim();
+    const digits = candidate.replace(/\D/g, '');
+    if (digits.length < 7 || digits.length > 15) continue;
+    if (DATE_LIKE.test(candidate)) continue;
+    const grouped = /[\s.()-]/.test(candidate) || candidate.startsWith('+');
+    if (!grouped && digits.length < 9) continue;
+    if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(candidate)) continue; // IPv4
+    if (!balancedParentheses(candidate)) continue;
+    phones.push(candidate);
+  }
+  return unique(phones);
+}
+
+function balancedParentheses(value: string): boolean {
+  const open = value.split('(').length - 1;
+  const close = value.split(')').length - 1;
+  return open === close;
+}
+
+function safeExtract(text: string): TwitterEntity[] {
+  try {
+    return twitterText.extractEntitiesWithIndices(text);
+  } catch {
+    return [];
+  }
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}

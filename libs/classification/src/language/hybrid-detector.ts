@@ -1,0 +1,136 @@
+import { detectAll } from 'tinyld';
+import { getLid176 } from './fasttext-lid';
+import { SCRIPT_CANDIDATES, SINGLE_LANGUAGE_SCRIPTS, scriptProfile, type Script } from './script-rules';
+
+/**
+ * Script rules first, then fastText lid.176 restricted to the labels of the text's script.
+ * Returns the raw guess; the `und` policy lives in ../language-detection.ts.
+ */
+export interface LanguageGuess {
+  code: string;
+  /** 0..1, before the `und` threshold */
+  confidence: number;
+}
+
+/** Constructed / classical languages lid.176 knows but customers do not write in. On slang
+ * ("lol", "hmm") they win by accident, so they are never returned. */
+const IGNORED_LABELS = new Set(['eo', 'vo', 'jbo', 'ia', 'ie', 'io', 'la']);
+/** Below this renormalised lid.176 probability, tinyld is asked for a second opinion. */
+const SECOND_OPINION_BELOW = 0.9;
+/** Below this share of letters in the dominant script, the text counts as mixed-script. */
+const MIXED_SCRIPT_SHARE = 0.8;
+/** Weight of lid.176 in the blend with tinyld (tinyld gets the rest). */
+const LID_WEIGHT = 0.5;
+
+/** Near-identical written languages: the winner is kept, but the confidence (and so the
+ * `und` decision) counts the whole group, because "Danish or Norwegian" is still an answer. */
+const CLOSE_GROUPS: string[][] = [['da', 'no', 'nn'], ['id', 'ms'], ['hr', 'bs', 'sr', 'sh'], ['cs', 'sk']];
+/** Prior against Malay: Indonesian social text outnumbers Malay several times over, and
+ * lid.176 leans to `ms` on informal Indonesian. */
+const LABEL_PRIOR: Record<string, number> = { ms: 0.5 };
+
+/** fastText labels that are not ISO 639-1/-3 codes of their own. */
+const LABEL_TO_CODE: Record<string, string> = { bh: 'bho', sh: 'hbs' };
+
+let latinMask: Uint8Array | undefined;
+const scriptMasks = new Map<Script, Uint8Array>();
+
+/** Per script, a 0/1 mask over lid.176's label indices (Latin = labels of no other script). */
+function maskFor(script: Script): Uint8Array {
+  const labels = getLid176().labels;
+  if (script === 'other') {
+    scriptMasks.set(script, Uint8Array.from(labels, (label) => (IGNORED_LABELS.has(label) ? 0 : 1)));
+  }
+  if (script === 'latin' || (!SCRIPT_CANDIDATES[script] && script !== 'other')) {
+    if (!latinMask) {
+      const nonLatin = new Set<string>([
+        ...Object.values(SCRIPT_CANDIDATES).flat(),
+        ...Object.values(SINGLE_LANGUAGE_SCRIPTS),
+        ...IGNORED_LABELS,
+      ]);
+      latinMask = Uint8Array.from(labels, (label) => (nonLatin.has(label) ? 0 : 1));
+    }
+    return latinMask;
+  }
+  let mask = scriptMasks.get(script);
+  if (!mask) {
+    const allowed = new Set(SCRIPT_CANDIDATES[script]);
+    mask = Uint8Array.from(labels, (label) => (allowed.has(label) ? 1 : 0));
+    scriptMasks.set(script, mask);
+  }
+  return mask;
+}
+
+export function guessLanguage(text: string): LanguageGuess & { weightedLetters: number; tokens: number } {
+  const profile = scriptProfile(text);
+  const tokens = text.split(' ').length;
+  const base = { weightedLetters: profile.weightedLetters, tokens };
+  if (profile.letters === 0) return { code: 'und', confidence: 0, ...base };
+
+  const single = SINGLE_LANGUAGE_SCRIPTS[profile.dominant];
+  if (single) return { code: single, confidence: profile.share, ...base };
+
+  const model = getLid176();
+  const probabilities = model.predictAll(text);
+  // Clearly mixed scripts ("Заказ не пришёл, order still missing"): let every label compete.
+  const mask = maskFor(profile.share < MIXED_SCRIPT_SHARE ? 'other' : profile.dominant);
+  let total = 0;
+  let best = -1;
+  for (let i = 0; i < probabilities.length; i++) {
+    if (!mask[i]) continue;
+    const prior = LABEL_PRIOR[model.labels[i]];
+    if (prior !== undefined) probabilities[i] *= prior;
+    total += probabilities[i];
+    if (best < 0 || probabilities[i] > probabilities[best]) best = i;
+  }
+  if (best < 0 || total <= 0) return { code: 'und', confidence: 0, ...base };
+  let top = probabilities[best] / total;
+  if (top < SECOND_OPINION_BELOW) {
+    // lid.176 is unsure (id/ms, da/no, sv/da, hi/mr …): blend in tinyld's opinion, over the
+    // same script's labels. tinyld's scores are unnormalised, so they are renormalised here.
+    const index = labelIndex();
+    const opinions = detectAll(text).filter((guess) => {
+      const i = index.get(guess.lang);
+      return i !== undefined && mask[i] === 1;
+    });
+    const opinionTotal = opinions.reduce((sum, guess) => sum + guess.accuracy, 0);
+    const blended = new Map<number, number>();
+    for (let i = 0; i < probabilities.length; i++) {
+      if (mask[i] && probabilities[i] > 0.01) blended.set(i, (LID_WEIGHT * probabilities[i]) / total);
+    }
+    if (opinionTotal > 0) {
+      for (const guess of opinions) {
+        const i = index.get(guess.lang) as number;
+        blended.set(i, (blended.get(i) ?? 0) + ((1 - LID_WEIGHT) * guess.accuracy) / opinionTotal);
+      }
+    } else {
+      for (const [i, value] of blended) blended.set(i, value / LID_WEIGHT);
+    }
+    top = 0;
+    for (const [i, value] of blended) {
+      if (value > top) {
+        top = value;
+        best = i;
+      }
+    }
+  }
+  const label = model.labels[best];
+  const group = CLOSE_GROUPS.find((members) => members.includes(label));
+  if (group && top < 0.9) {
+    const index = labelIndex();
+    const groupTotal = group.reduce((sum, member) => {
+      const i = index.get(member);
+      return i === undefined || !mask[i] ? sum : sum + probabilities[i] / total;
+    }, 0);
+    top = Math.max(top, Math.min(0.9, groupTotal));
+  }
+  // Damped when letters of other scripts are mixed in.
+  const confidence = top * (0.5 + 0.5 * profile.share);
+  return { code: LABEL_TO_CODE[label] ?? label, confidence, ...base };
+}
+
+let labelIndexes: Map<string, number> | undefined;
+function labelIndex(): Map<string, number> {
+  labelIndexes ??= new Map(getLid176().labels.map((label, i) => [label, i]));
+  return labelIndexes;
+}

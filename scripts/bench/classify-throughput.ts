@@ -1,0 +1,210 @@
+/**
+ * `npm run bench:classify [-- --count N --warmup N --threads N --json]`: how many mentions per second
+ * one core gets through the full `classifyText` (language + sentiment + intent …), against the
+ * 10,000 mentions/s per core target.
+ *
+ * Workload: the labelled dev set (libs/classification/dev-set/dev-set.ndjson) plus 2,000 texts from
+ * the demo generator (@cxm/demo), shuffled with a fixed seed and cycled. Each thread warms up
+ * (default 5,000 classifications, untimed), then times `--count` classifications (default 60,000),
+ * each one individually for the p50 / p99.
+ *
+ * 1. Single thread, in this process.
+ * 2. N worker threads (`node:worker_threads`, N = os.availableParallelism() unless --threads),
+ *    each running the same loop; they start together after warming up, and the aggregate rate is
+ *    the total count over the wall-clock time until the last one finishes.
+ *
+ * Numbers depend on what else the machine is doing: the load average is printed with them.
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { classifyText, MODEL_VERSION } from '@cxm/classification';
+import { SeededRandom, generateDemoMentions } from '@cxm/demo';
+
+const TARGET_PER_CORE = 10_000;
+const ROOT = join(__dirname, '..', '..');
+const DEV_SET = join(ROOT, 'libs', 'classification', 'dev-set', 'dev-set.ndjson');
+const DEMO_COUNT = 2_000;
+const SEED = 20_261_101;
+
+interface RunResult {
+  count: number;
+  elapsedMs: number;
+  /** Per-classification durations in µs. */
+  durations: Float64Array;
+}
+
+interface WorkerInput {
+  texts: string[];
+  warmup: number;
+  count: number;
+  /** Int32 flag: workers block on it after warming up until the main thread sets it to 1. */
+  start: SharedArrayBuffer;
+}
+
+function buildWorkload(): { texts: string[]; devSet: number; demo: number } {
+  const devTexts = readFileSync(DEV_SET, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { text: string }).text);
+  const demoTexts = generateDemoMentions({ tenantId: 'bench', count: DEMO_COUNT, seed: SEED, now: new Date('2026-01-15T12:00:00Z') }).map((m) => m.text);
+  return { texts: new SeededRandom(SEED).shuffle([...devTexts, ...demoTexts]), devSet: devTexts.length, demo: demoTexts.length };
+}
+
+/** Classifies `count` texts (cycling through `texts`), timing each call. */
+function timedRun(texts: readonly string[], count: number, offset: number): RunResult {
+  const durations = new Float64Array(count);
+  let sink = 0;
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    const result = classifyText(texts[(offset + i) % texts.length]);
+    durations[i] = (performance.now() - t0) * 1_000;
+    sink += result.sentiment.score;
+  }
+  const elapsedMs = performance.now() - started;
+  if (Number.isNaN(sink)) throw new Error('unreachable: keeps the results alive');
+  return { count, elapsedMs, durations };
+}
+
+function warmUp(texts: readonly string[], warmup: number): void {
+  for (let i = 0; i < warmup; i++) classifyText(texts[i % texts.length]);
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+function latency(durations: Float64Array[]): { p50: number; p99: number; mean: number } {
+  const all = new Float64Array(durations.reduce((n, d) => n + d.length, 0));
+  let at = 0;
+  for (const d of durations) {
+    all.set(d, at);
+    at += d.length;
+  }
+  all.sort();
+  return { p50: percentile(all, 50), p99: percentile(all, 99), mean: all.reduce((s, x) => s + x, 0) / all.length };
+}
+
+function workerMain(): void {
+  const input = workerData as WorkerInput;
+  const flag = new Int32Array(input.start);
+  warmUp(input.texts, input.warmup);
+  parentPort?.postMessage({ type: 'ready' });
+  Atomics.wait(flag, 0, 0);
+  // Each worker starts at a different place in the workload so they do not run in lockstep.
+  const result = timedRun(input.texts, input.count, Math.floor(Math.random() * input.texts.length));
+  parentPort?.postMessage({ type: 'done', result }, [result.durations.buffer as ArrayBuffer]);
+}
+
+async function runWorkers(threads: number, texts: string[], warmup: number, count: number): Promise<{ wallMs: number; results: RunResult[] }> {
+  const start = new SharedArrayBuffer(4);
+  const register = join(ROOT, 'scripts', 'register.js');
+  const source = `require(${JSON.stringify(register)}); require(${JSON.stringify(__filename)});`;
+  const workers = Array.from({ length: threads }, () => new Worker(source, { eval: true, workerData: { texts, warmup, count, start } satisfies WorkerInput }));
+  const ready = workers.map((w) => new Promise<void>((resolve, reject) => {
+    w.once('error', reject);
+    w.on('message', (m: { type: string }) => m.type === 'ready' && resolve());
+  }));
+  const done = workers.map(
+    (w) =>
+      new Promise<{ result: RunResult; at: number }>((resolve, reject) => {
+        w.once('error', reject);
+        w.on('message', (m: { type: string; result: RunResult }) => m.type === 'done' && resolve({ result: m.result, at: performance.now() }));
+      }),
+  );
+  await Promise.all(ready);
+  const t0 = performance.now();
+  const flag = new Int32Array(start);
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
+  const finished = await Promise.all(done);
+  await Promise.all(workers.map((w) => w.terminate()));
+  return { wallMs: Math.max(...finished.map((f) => f.at)) - t0, results: finished.map((f) => f.result) };
+}
+
+function flagValue(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at > 0 ? Number(process.argv[at + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const count = flagValue('count', 60_000);
+  const warmup = flagValue('warmup', 5_000);
+  const threads = flagValue('threads', availableParallelism());
+  const json = process.argv.includes('--json');
+  const workload = buildWorkload();
+  const { texts } = workload;
+  const meanChars = texts.reduce((s, t) => s + t.length, 0) / texts.length;
+  const languages = new Set(texts.map((t) => classifyText(t).language.code)).size;
+
+  const loadBefore = loadavg()[0];
+  warmUp(texts, warmup);
+  const single = timedRun(texts, count, 0);
+  const singleRate = (single.count / single.elapsedMs) * 1_000;
+  const singleLatency = latency([single.durations]);
+
+  const parallel = await runWorkers(threads, texts, warmup, count);
+  const total = parallel.results.reduce((s, r) => s + r.count, 0);
+  const parallelRate = (total / parallel.wallMs) * 1_000;
+  const parallelLatency = latency(parallel.results.map((r) => r.durations));
+  const perWorker = parallel.results.map((r) => (r.count / r.elapsedMs) * 1_000);
+
+  const report = {
+    modelVersion: MODEL_VERSION,
+    node: process.version,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    availableParallelism: availableParallelism(),
+    loadAverage1m: { before: loadBefore, after: loadavg()[0] },
+    workload: { distinctTexts: texts.length, devSet: workload.devSet, demo: workload.demo, detectedLanguages: languages, meanChars, warmup, timedPerThread: count },
+    singleThread: {
+      mentionsPerSecond: singleRate,
+      ratioToTarget: singleRate / TARGET_PER_CORE,
+      p50Micros: singleLatency.p50,
+      p99Micros: singleLatency.p99,
+      meanMicros: singleLatency.mean,
+    },
+    workerThreads: {
+      threads,
+      mentionsPerSecondTotal: parallelRate,
+      mentionsPerSecondPerCore: parallelRate / threads,
+      ratioToTargetPerCore: parallelRate / threads / TARGET_PER_CORE,
+      scalingVsSingleThread: parallelRate / singleRate,
+      perWorkerMentionsPerSecond: perWorker,
+      p50Micros: parallelLatency.p50,
+      p99Micros: parallelLatency.p99,
+      meanMicros: parallelLatency.mean,
+    },
+  };
+  if (json) {
+    console.log(JSON.stringify(report, null, 2));
+    return;
+  }
+  const n = (x: number) => Math.round(x).toLocaleString('en-US');
+  const us = (x: number) => `${x.toFixed(0)} µs`;
+  console.log(`classifyText throughput — model ${MODEL_VERSION}, Node ${process.version}, ${report.cpu}, availableParallelism ${report.availableParallelism}`);
+  console.log(
+    `workload: ${n(texts.length)} distinct texts (${n(workload.devSet)} dev set + ${n(workload.demo)} demo, ${languages} detected languages, mean ${meanChars.toFixed(0)} chars), shuffled; warm-up ${n(warmup)}, then ${n(count)} timed per thread`,
+  );
+  console.log(`load average (1 min): ${loadBefore.toFixed(2)} before, ${report.loadAverage1m.after.toFixed(2)} after`);
+  console.log(
+    `\nsingle thread:    ${n(singleRate)} mentions/s per core = ${report.singleThread.ratioToTarget.toFixed(2)}× the ${n(TARGET_PER_CORE)}/s target; p50 ${us(singleLatency.p50)}, p99 ${us(singleLatency.p99)}, mean ${us(singleLatency.mean)}`,
+  );
+  console.log(
+    `${threads} worker threads: ${n(parallelRate)} mentions/s total = ${n(parallelRate / threads)}/s per core (${report.workerThreads.ratioToTargetPerCore.toFixed(2)}× target); ` +
+      `${report.workerThreads.scalingVsSingleThread.toFixed(2)}× single thread; per worker ${perWorker.map(n).join(', ')}/s; p50 ${us(parallelLatency.p50)}, p99 ${us(parallelLatency.p99)}`,
+  );
+}
+
+if (isMainThread) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+} else {
+  workerMain();
+}
