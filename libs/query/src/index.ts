@@ -11,12 +11,11 @@ export type {
   QueryNodeKind,
   RangeBound,
   RangeNode,
-  ReservedQueryNode,
   TermNode,
 } from './query-ast';
 export { QuerySyntaxError } from './query-syntax-error';
 export { tokenizeQuery, type QueryToken, type QueryTokenType } from './query-tokenizer';
-export { parseQuery, type ParseQueryOptions } from './query-parser';
+export { DEFAULT_NEAR_DISTANCE, parseQuery, type ParseQueryOptions, type QueryFieldSpec, type QueryFieldType } from './query-parser';
 export {
   compileMatcher,
   matchesQuery,
@@ -24,4 +23,4 @@ export {
   type FieldValue,
   type MatchableDocument,
 } from './query-matcher';
-export { containsTokenSequence, isPrefixedToken, normalizeText, tokenMatches, tokenizeText } from './text-tokens';
+export { containsTokenSequence, isPrefixedToken, MAX_WILDCARD_TOKEN_BYTES, tokenMatchesPrefix, normalizeText, tokenMatches, tokenizeText } from './text-tokens';

@@ -58,18 +58,11 @@ export interface NotNode {
   readonly position: number;
 }
 
-/** Every node the parser currently produces. */
-export type QueryNode = AllNode | TermNode | PhraseNode | FieldNode | AndNode | OrNode | NotNode;
-export type QueryNodeKind = QueryNode['kind'];
-
-/*
- * Reserved for later (NOT produced by the parser yet; the syntax that will
- * produce them — `*`, `[`, `NEAR`, `field:>n` — is rejected with a
- * QuerySyntaxError today so that adding them never changes the meaning of a
- * query that used to parse). When implemented, add them to `QueryNode`.
+/**
+ * `a NEAR/5 b`: the two operands occur within `distance` tokens of each other, in
+ * either order (`distance` = the most tokens allowed BETWEEN them). Plain `NEAR` is
+ * `NEAR/5`. Always exactly two children. `position` is that of the `NEAR` keyword.
  */
-
-/** `a NEAR/5 b`: operands within `distance` tokens of each other. */
 export interface NearNode {
   readonly kind: 'near';
   readonly distance: number;
@@ -77,7 +70,11 @@ export interface NearNode {
   readonly position: number;
 }
 
-/** `batt*`: trailing wildcard, optionally on a field (`field` set). */
+/**
+ * `batt*`: trailing wildcard. Without `field`: a document token starting with
+ * `prefix` (as typed, without the `*`); with `field` (`channel:red*`): a field
+ * value starting with it. `position` is that of the word / the field name.
+ */
 export interface PrefixNode {
   readonly kind: 'prefix';
   readonly prefix: string;
@@ -85,19 +82,32 @@ export interface PrefixNode {
   readonly position: number;
 }
 
-/** A bound of a range: a number, or a date expression such as `now-7d` / an ISO date. */
+/** A resolved bound of a range. */
 export interface RangeBound {
+  /** As typed: `10000`, `now-7d`, `2026-11-01`. */
   readonly value: string;
+  /**
+   * The bound as a number: the number itself, or for date fields the instant in epoch
+   * milliseconds, with `now` already resolved by the parser (ParseQueryOptions.now).
+   */
+  readonly resolved: number;
+  /** Whether `resolved` itself is included (date-only bounds are turned into day limits). */
   readonly inclusive: boolean;
 }
 
-/** `followers:>10000`, `followers:[100 TO 500]`, `date:[now-7d TO now]`. */
+/**
+ * `followers:>10000`, `followers:[100 TO 500]`, `date:[now-7d TO now]`. A missing
+ * bound is open (`*`). `position` is that of the field name.
+ */
 export interface RangeNode {
   readonly kind: 'range';
   readonly field: string;
+  readonly type: 'number' | 'date';
   readonly lower?: RangeBound;
   readonly upper?: RangeBound;
   readonly position: number;
 }
 
-export type ReservedQueryNode = NearNode | PrefixNode | RangeNode;
+/** Every node the parser produces. */
+export type QueryNode = AllNode | TermNode | PhraseNode | FieldNode | AndNode | OrNode | NotNode | NearNode | PrefixNode | RangeNode;
+export type QueryNodeKind = QueryNode['kind'];

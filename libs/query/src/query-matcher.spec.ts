@@ -314,3 +314,129 @@ describe('compileMatcher', () => {
     expect(compileMatcher(parseQuery('+ -...'))(doc('x'))).toBe(true);
   });
 });
+
+describe('NEAR, wildcards and ranges', () => {
+  const NOW = Date.UTC(2026, 10, 20, 12, 0, 0);
+  const RFIELDS = {
+    fields: ['lang', 'channel', { name: 'followers', type: 'number' as const }, { name: 'date', type: 'date' as const }],
+    now: () => new Date(NOW),
+  };
+  const m = (query: string, text: string, fields: MatchableDocument['fields'] = {}) => matchesQuery(parseQuery(query, RFIELDS), doc(text, fields));
+
+  describe('NEAR', () => {
+    const text = 'the battery of my phone needs a new charger today';
+    it.each([
+      ['battery NEAR/6 charger', true], // 6 tokens between
+      ['battery NEAR/5 charger', false],
+      ['charger NEAR/6 battery', true], // either order
+      ['battery NEAR charger', false], // NEAR = NEAR/5
+      ['phone NEAR charger', true],
+      ['"my phone" NEAR/3 charger', true],
+      ['"phone my" NEAR/3 charger', false],
+      ['batt* NEAR/6 charg*', true],
+      ['batt* NEAR/1 charg*', false],
+      ['the NEAR/1 battery', true],
+      ['battery NEAR/1 the', true],
+      ['battery NEAR/1 tablet', false],
+      ['+ NEAR/1 battery', true], // an empty operand is dropped
+      ['+ NEAR/1 -', true],
+      ['x OR phone NEAR/1 needs', true],
+      ['-battery NEAR/1 phone', true],
+    ])('%j → %s', (q, expected) => {
+      expect(m(q, text)).toBe(expected);
+    });
+
+    it('counts overlapping operands as adjacent (as span_near does)', () => {
+      expect(m('"battery life" NEAR/1 battery', 'battery life')).toBe(true);
+    });
+
+    it('follows the hashtag rules of terms', () => {
+      expect(m('battery NEAR/1 dead', '#battery is dead')).toBe(true);
+      expect(m('#battery NEAR/1 dead', 'battery is dead')).toBe(false);
+    });
+  });
+
+  describe('wildcards', () => {
+    it.each([
+      ['batt*', 'Battery dies', true],
+      ['battery*', 'battery dies', true],
+      ['batt*', 'my #battery', true],
+      ['#batt*', 'my #battery', true],
+      ['#batt*', 'my battery', false],
+      ['@ac*', 'ask @acme', true],
+      ['bat*', 'combat', false],
+      ['бата*', 'Батарея садится', true],
+      ['БАТА*', 'батарея', true],
+      ['แบต*', 'แบตเตอรี่หมดเร็วมาก', true],
+      ['ｂａｔｔ*', 'battery', true],
+    ])('%j on %j → %s', (q, text, expected) => {
+      expect(m(q, text)).toBe(expected);
+    });
+
+    it('does not reach tokens longer than MAX_WILDCARD_TOKEN_BYTES', () => {
+      const long = 'ab'.repeat(63); // 126 bytes
+      expect(m('ab*', long)).toBe(false);
+      expect(m('ab*', long.slice(0, 125))).toBe(true);
+      expect(m(long, long)).toBe(true);
+    });
+
+    it('matches field values by prefix, case-insensitively, any element of an array', () => {
+      expect(m('channel:red*', 'x', { channel: 'Reddit' })).toBe(true);
+      expect(m('channel:red*', 'x', { channel: ['x', 'reddit'] })).toBe(true);
+      expect(m('channel:red*', 'x', { channel: 'x' })).toBe(false);
+      expect(m('channel:red*', 'x', {})).toBe(false);
+      expect(m('-channel:red*', 'x', {})).toBe(true);
+    });
+  });
+
+  describe('numeric ranges', () => {
+    it.each([
+      ['followers:>10000', 10000, false],
+      ['followers:>10000', 10001, true],
+      ['followers:>=10000', 10000, true],
+      ['followers:<500', 500, false],
+      ['followers:<=500', 500, true],
+      ['followers:[100 TO 1000]', 100, true],
+      ['followers:[100 TO 1000]', 1000, true],
+      ['followers:[100 TO 1000]', 1001, false],
+      ['followers:[* TO 1000]', 0, true],
+      ['followers:[100 TO *]', 1e9, true],
+      ['followers:[* TO *]', 0, true],
+      ['followers:42', 42, true],
+      ['followers:>1.5', 2, true],
+    ])('%j with %d → %s', (q, followers, expected) => {
+      expect(m(q, 'x', { followers })).toBe(expected);
+    });
+
+    it('never matches a missing value, so NOT keeps it', () => {
+      expect(m('followers:[* TO *]', 'x')).toBe(false);
+      expect(m('-followers:>5', 'x')).toBe(true);
+      expect(m('followers:>5', 'x', { followers: 'many' })).toBe(false);
+    });
+  });
+
+  describe('date ranges', () => {
+    const at = (iso: string) => ({ date: iso });
+    it.each([
+      ['date:[2026-11-01 TO 2026-11-20]', '2026-11-01T00:00:00.000Z', true],
+      ['date:[2026-11-01 TO 2026-11-20]', '2026-10-31T23:59:59.999Z', false],
+      ['date:[2026-11-01 TO 2026-11-20]', '2026-11-20T23:59:59.999Z', true], // the whole last day
+      ['date:[2026-11-01 TO 2026-11-20]', '2026-11-21T00:00:00.000Z', false],
+      ['date:[now-7d TO now]', '2026-11-13T12:00:00.000Z', true],
+      ['date:[now-7d TO now]', '2026-11-13T11:59:59.999Z', false],
+      ['date:[now-7d TO now]', '2026-11-20T12:00:00.001Z', false],
+      ['date:>now-24h', '2026-11-19T12:00:00.001Z', true],
+      ['date:>now-24h', '2026-11-19T12:00:00.000Z', false],
+      ['date:>2026-11-19', '2026-11-19T23:00:00.000Z', false],
+      ['date:>2026-11-19', '2026-11-20T00:00:00.000Z', true],
+      ['date:2026-11-19', '2026-11-19T08:00:00.000Z', true],
+      ['date:<2026-11-19T08:00', '2026-11-19T07:59:59.000Z', true],
+    ])('%j at %s → %s', (q, iso, expected) => {
+      expect(m(q, 'x', at(iso))).toBe(expected);
+    });
+
+    it('accepts epoch milliseconds as the document value', () => {
+      expect(m('date:>now-1h', 'x', { date: NOW - 1000 })).toBe(true);
+    });
+  });
+});

@@ -1,5 +1,5 @@
-import type { QueryNode } from './query-ast';
-import { containsTokenSequence, normalizeText, tokenizeText } from './text-tokens';
+import type { NearNode, QueryNode, RangeNode } from './query-ast';
+import { containsTokenSequence, normalizeText, tokenizeText, tokenMatches, tokenMatchesPrefix } from './text-tokens';
 
 export type FieldValue = string | readonly string[] | number | undefined;
 
@@ -36,6 +36,16 @@ type Predicate = (doc: MatchableDocument, tokens: Tokens) => boolean;
  *   match if any element does; numbers compare by their decimal string
  *   (`String(n)`); a missing field never matches (so `-lang:en` keeps documents
  *   without `lang`).
+ * - prefix (`batt*`): a document token starts with the normalised prefix, with the
+ *   hashtag rules of terms ({@link tokenMatchesPrefix}); tokens over
+ *   MAX_WILDCARD_TOKEN_BYTES are out of reach. `field:val*`: a field value starts with it.
+ * - near (`a NEAR/n b`): an occurrence of each operand (a term / phrase is a run of
+ *   tokens, a prefix one token) such that, in either order and allowing overlap, the
+ *   span covering both minus their lengths is ≤ n — i.e. at most n tokens between them
+ *   (Lucene's unordered span_near slop). An operand with no searchable token is dropped.
+ * - range: the field's number (or, for `date` ranges, the instant of its ISO string or
+ *   epoch-ms number) lies within the resolved bounds; arrays match if any element does;
+ *   a missing or unparsable value never matches.
  */
 export function compileMatcher(ast: QueryNode): DocumentMatcher {
   const predicate = compile(ast);
@@ -83,6 +93,22 @@ function compile(node: QueryNode): Predicate | null {
         return value.some(equals);
       };
     }
+    case 'prefix': {
+      const prefix = normalizeText(node.prefix);
+      const { field } = node;
+      if (field === undefined) return (_doc, tokens) => tokens().some((t) => tokenMatchesPrefix(prefix, t));
+      const starts = (v: string | number): boolean => normalizeText(String(v)).startsWith(prefix);
+      return (doc) => {
+        const value = Object.prototype.hasOwnProperty.call(doc.fields, field) ? doc.fields[field] : undefined;
+        if (value === undefined) return false;
+        if (typeof value === 'string' || typeof value === 'number') return starts(value);
+        return value.some(starts);
+      };
+    }
+    case 'near':
+      return compileNear(node);
+    case 'range':
+      return compileRange(node);
     case 'not': {
       const child = compile(node.child);
       if (child === null) return null;
@@ -107,13 +133,69 @@ function compile(node: QueryNode): Predicate | null {
   }
 }
 
+/** Start positions of an operand's occurrences, and its length in tokens; `null` = no searchable token. */
+type Occurrences = { readonly length: number; readonly find: (tokens: readonly string[]) => number[] } | null;
+
+function occurrences(node: NearNode['children'][number]): Occurrences {
+  if (node.kind === 'prefix') {
+    const prefix = normalizeText(node.prefix);
+    return { length: 1, find: (tokens) => tokens.flatMap((t, i) => (tokenMatchesPrefix(prefix, t) ? [i] : [])) };
+  }
+  const needle = tokenizeText(node.value);
+  if (needle.length === 0) return null;
+  return {
+    length: needle.length,
+    find: (tokens) => {
+      const found: number[] = [];
+      for (let i = 0; i + needle.length <= tokens.length; i++) {
+        if (needle.every((q, j) => tokenMatches(q, tokens[i + j]))) found.push(i);
+      }
+      return found;
+    },
+  };
+}
+
+function compileNear(node: NearNode): Predicate | null {
+  const operands = node.children.map(occurrences).filter((o): o is NonNullable<Occurrences> => o !== null);
+  if (operands.length < node.children.length) {
+    // An operand without searchable tokens is dropped; the other one stands alone.
+    const rest = node.children.find((c) => occurrences(c) !== null);
+    return rest ? compile(rest) : null;
+  }
+  const [a, b] = operands;
+  const slop = node.distance;
+  const total = a.length + b.length;
+  return (_doc, tokens) => {
+    const all = tokens();
+    const as = a.find(all);
+    if (as.length === 0) return false;
+    const bs = b.find(all);
+    return as.some((i) => bs.some((j) => Math.max(i + a.length, j + b.length) - Math.min(i, j) - total <= slop));
+  };
+}
+
+function compileRange(node: RangeNode): Predicate {
+  const { field, lower, upper, type } = node;
+  const inRange = (n: number): boolean =>
+    !Number.isNaN(n) &&
+    (lower === undefined || (lower.inclusive ? n >= lower.resolved : n > lower.resolved)) &&
+    (upper === undefined || (upper.inclusive ? n <= upper.resolved : n < upper.resolved));
+  const toNumber = (v: string | number): number => (typeof v === 'number' ? v : type === 'date' ? Date.parse(v) : v.trim() === '' ? NaN : Number(v));
+  return (doc) => {
+    const value = Object.prototype.hasOwnProperty.call(doc.fields, field) ? doc.fields[field] : undefined;
+    if (value === undefined) return false;
+    if (typeof value === 'string' || typeof value === 'number') return inRange(toNumber(value));
+    return value.some((v) => inRange(toNumber(v)));
+  };
+}
+
 function compileChildren(nodes: readonly QueryNode[]): Predicate[] {
   // Cheap field checks first, text scans after (same result, less work on short-circuit).
   const cheap: Predicate[] = [];
   const costly: Predicate[] = [];
   for (const n of nodes) {
     const p = compile(n);
-    if (p !== null) (n.kind === 'field' ? cheap : costly).push(p);
+    if (p !== null) (n.kind === 'field' || n.kind === 'range' || (n.kind === 'prefix' && n.field !== undefined) ? cheap : costly).push(p);
   }
   return [...cheap, ...costly];
 }

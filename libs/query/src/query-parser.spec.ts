@@ -19,6 +19,15 @@ function show(node: QueryNode): string {
     case 'and':
     case 'or':
       return `${node.kind.toUpperCase()}(${node.children.map(show).join(' ')})`;
+    case 'near':
+      return `NEAR/${node.distance}(${node.children.map(show).join(' ')})`;
+    case 'prefix':
+      return `${node.field ? `${node.field}:` : ''}${node.prefix}*`;
+    case 'range': {
+      const lower = node.lower ? `${node.lower.inclusive ? '[' : '('}${node.lower.resolved}` : '(*';
+      const upper = node.upper ? `${node.upper.resolved}${node.upper.inclusive ? ']' : ')'}` : '*)';
+      return `${node.field}${lower},${upper}`;
+    }
   }
 }
 
@@ -259,27 +268,170 @@ describe('parseQuery', () => {
       expect(parse('"country:fr"')).toEqual({ kind: 'phrase', value: 'country:fr', position: 0 });
     });
 
-    describe('syntax reserved for later is rejected, not misread', () => {
-      it.each([
-        ['batt*', 4, 'wildcards'],
-        ['*', 0, 'wildcards'],
-        ['lang:e*', 6, 'wildcards'],
-        ['date:[now-7d TO now]', 5, 'ranges'],
-        ['a [b]', 2, 'ranges'],
-        ['a]', 1, 'ranges'],
-        ['sentiment:>0.5', 10, 'numeric comparisons'],
-        ['sentiment:<3', 10, 'numeric comparisons'],
-        ['battery NEAR/3 charger', 8, 'NEAR'],
-        ['battery NEAR charger', 8, 'NEAR'],
-      ])('%j → error at %d mentioning %s', (q, position, mention) => {
-        const err = syntaxError(q);
-        expect(err.position).toBe(position);
-        expect(err.message).toContain(mention);
-      });
+    it('accepts reserved characters inside quotes and lowercase "near" as a word', () => {
+      expect(show(parse('"5* [deal]" near'))).toBe('AND("5* [deal]" near)');
+    });
+  });
 
-      it('accepts those characters inside quotes and lowercase "near" as a word', () => {
-        expect(show(parse('"5* [deal]" near'))).toBe('AND("5* [deal]" near)');
+  describe('NEAR, wildcards and ranges', () => {
+    const NOW = Date.UTC(2026, 10, 20, 12, 0, 0);
+    const DAY = 86_400_000;
+    const RFIELDS = { fields: [...FIELDS.fields, { name: 'followers', type: 'number' as const }, { name: 'date', type: 'date' as const }], now: () => new Date(NOW) };
+    const rparse = (q: string) => show(parseQuery(q, RFIELDS));
+    const rerror = (q: string) => syntaxError(q, RFIELDS as unknown as typeof FIELDS);
+
+    it.each([
+      ['battery NEAR/3 charger', 'NEAR/3(battery charger)'],
+      ['battery NEAR charger', 'NEAR/5(battery charger)'],
+      ['"battery life" NEAR/2 charger', 'NEAR/2("battery life" charger)'],
+      ['batt* NEAR/1 char*', 'NEAR/1(batt* char*)'],
+      ['a b NEAR c d', 'AND(a NEAR/5(b c) d)'],
+      ['a AND b NEAR/2 c', 'AND(a NEAR/2(b c))'],
+      ['a OR b NEAR/2 "c d"', 'OR(a NEAR/2(b "c d"))'],
+      ['NOT a NEAR b', 'NOT(NEAR/5(a b))'],
+      ['-a NEAR b', 'NOT(NEAR/5(a b))'],
+      ['(a NEAR b) OR c', 'OR(NEAR/5(a b) c)'],
+    ])('parses NEAR: %j → %s', (q, expected) => {
+      expect(rparse(q)).toBe(expected);
+    });
+
+    it('keeps the NEAR position and distance in the AST', () => {
+      expect(parse('battery NEAR/12 charger')).toEqual({
+        kind: 'near',
+        distance: 12,
+        position: 8,
+        children: [
+          { kind: 'term', value: 'battery', position: 0 },
+          { kind: 'term', value: 'charger', position: 16 },
+        ],
       });
+    });
+
+    it.each([
+      ['batt*', 'batt*'],
+      ['#batt*', '#batt*'],
+      ['бата*', 'бата*'],
+      ['แบต*', 'แบต*'],
+      ['(batt*) -charg*', 'AND(batt* NOT(charg*))'],
+      ['channel:red*', 'channel:red*'],
+      ['Channel:RED*', 'channel:RED*'],
+      ['channel:"red*"', 'channel:"red*"'],
+    ])('parses wildcards: %j → %s', (q, expected) => {
+      expect(rparse(q)).toBe(expected);
+    });
+
+    it('gives prefixes their positions', () => {
+      expect(parse('x batt*')).toEqual({ kind: 'and', children: [{ kind: 'term', value: 'x', position: 0 }, { kind: 'prefix', prefix: 'batt', position: 2 }] });
+      expect(parse('channel:red*')).toEqual({ kind: 'prefix', prefix: 'red', field: 'channel', position: 0 });
+    });
+
+    it.each([
+      ['followers:>10000', 'followers(10000,*)'],
+      ['followers:>=10000', 'followers[10000,*)'],
+      ['followers:<500', 'followers(*,500)'],
+      ['followers:<=500', 'followers(*,500]'],
+      ['followers:[100 TO 1000]', 'followers[100,1000]'],
+      ['Followers:[  100   TO 1000 ]', 'followers[100,1000]'],
+      ['followers:[* TO 1000]', 'followers(*,1000]'],
+      ['followers:[100 TO *]', 'followers[100,*)'],
+      ['followers:[* TO *]', 'followers(*,*)'],
+      ['followers:42', 'followers[42,42]'],
+      ['followers:>1.5', 'followers(1.5,*)'],
+      ['battery followers:>10000 -followers:[1 TO 5]', 'AND(battery followers(10000,*) NOT(followers[1,5]))'],
+    ])('parses numeric ranges: %j → %s', (q, expected) => {
+      expect(rparse(q)).toBe(expected);
+    });
+
+    it.each([
+      ['date:[2026-11-01 TO 2026-11-20]', `date[${Date.UTC(2026, 10, 1)},${Date.UTC(2026, 10, 21)})`],
+      ['date:[now-7d TO now]', `date[${NOW - 7 * DAY},${NOW}]`],
+      ['date:>now-24h', `date(${NOW - DAY},*)`],
+      ['date:>=now-90m', `date[${NOW - 90 * 60_000},*)`],
+      ['date:<now-30s', `date(*,${NOW - 30_000})`],
+      ['date:[now-2w TO now+1d]', `date[${NOW - 14 * DAY},${NOW + DAY}]`],
+      ['date:>2026-11-01', `date[${Date.UTC(2026, 10, 2)},*)`],
+      ['date:>=2026-11-01', `date[${Date.UTC(2026, 10, 1)},*)`],
+      ['date:<2026-11-01', `date(*,${Date.UTC(2026, 10, 1)})`],
+      ['date:<=2026-11-01', `date(*,${Date.UTC(2026, 10, 2)})`],
+      ['date:2026-11-01', `date[${Date.UTC(2026, 10, 1)},${Date.UTC(2026, 10, 2)})`],
+      ['date:[2026-11-01T10:00 TO 2026-11-01T12:30:15.5Z]', `date[${Date.UTC(2026, 10, 1, 10)},${Date.UTC(2026, 10, 1, 12, 30, 15, 500)}]`],
+      ['date:>2026-11-01T10:00:00+02:00', `date(${Date.UTC(2026, 10, 1, 8)},*)`],
+    ])('parses date ranges with the injected clock: %j → %s', (q, expected) => {
+      expect(rparse(q)).toBe(expected);
+    });
+
+    it('reads the clock once per parse, so every "now" in a query is the same instant', () => {
+      let calls = 0;
+      const ast = parseQuery('date:[now-1d TO now] OR date:>now-1h', { ...RFIELDS, now: () => new Date(NOW + calls++) });
+      expect(calls).toBe(1);
+      expect(show(ast)).toBe(`OR(date[${NOW - DAY},${NOW}] date(${NOW - 3_600_000},*))`);
+    });
+
+    it('keeps the typed bound and the field position', () => {
+      expect(parseQuery('x date:>now-1d', RFIELDS)).toEqual({
+        kind: 'and',
+        children: [
+          { kind: 'term', value: 'x', position: 0 },
+          { kind: 'range', field: 'date', type: 'date', position: 2, lower: { value: 'now-1d', resolved: NOW - DAY, inclusive: false } },
+        ],
+      });
+    });
+
+    it.each([
+      // [query, position, expected]
+      ['b*', 0, 'at least 2 characters before "*"'],
+      ['#b*', 0, 'at least 2 characters before "*"'],
+      ['*', 0, 'at least 2 characters before "*"'],
+      ['x channel:r*', 10, 'at least 2 characters before "*"'],
+      ['ba*t', 2, 'a term, phrase or field filter'],
+      ['a [b]', 2, 'a term, phrase or field filter'],
+      ['a]', 1, 'a term, phrase or field filter'],
+      ['battery NEAR', 12, 'a word or phrase after NEAR'],
+      ['battery NEAR/3', 14, 'a word or phrase after NEAR/3'],
+      ['battery NEAR/3 (charger)', 15, 'a word or phrase after NEAR/3'],
+      ['battery NEAR/3 lang:en', 15, 'a word or phrase after NEAR/3'],
+      ['battery NEAR/3 OR x', 15, 'a word or phrase after NEAR/3'],
+      ['battery NEAR/0 charger', 13, 'a distance from 1 to 1000 after "NEAR/"'],
+      ['battery NEAR/x charger', 13, 'a distance from 1 to 1000 after "NEAR/"'],
+      ['battery NEAR/ charger', 13, 'a distance from 1 to 1000 after "NEAR/"'],
+      ['battery NEAR/1001 charger', 13, 'a distance from 1 to 1000 after "NEAR/"'],
+      ['NEAR battery', 0, 'a term, phrase, field filter or "("'],
+      ['lang:en NEAR battery', 8, 'an operator (AND, OR, NOT), a term or the end of the query'],
+      ['(a b) NEAR c', 6, 'an operator (AND, OR, NOT), a term or the end of the query'],
+      ['a NEAR b NEAR c', 9, 'an operator (AND, OR, NOT), a term or the end of the query'],
+      ['followers:>abc', 11, 'a number for "followers"'],
+      ['followers:[1O0 TO 5]', 11, 'a number for "followers"'],
+      ['followers:>', 11, 'a number or date after "followers:>"'],
+      ['followers:=5', 10, 'a value, or a comparison (>, >=, <, <=) after "followers:"'],
+      ['followers:[100 1000]', 15, '"TO" between the bounds'],
+      ['followers:[100 to 1000]', 15, '"TO" between the bounds'],
+      ['followers:[100 TO 1000', 22, 'a closing "]"'],
+      ['followers:[100 TO', 17, 'a closing "]"'],
+      ['followers:[', 11, 'a closing "]"'],
+      ['followers:[100 TO ]', 18, 'an upper bound (a number, a date or *)'],
+      ['followers:[ TO 5]', 12, 'a lower bound (a number, a date or *)'],
+      ['followers:[1 TO TO]', 16, 'an upper bound (a number, a date or *)'],
+      ['followers:[1 TO 2 3]', 18, 'a closing "]"'],
+      ['followers:ab*', 12, 'a number after "followers:"'],
+      ['sentiment:>0.5', 0, 'a numeric or date field (followers, date)'],
+      ['lang:[a TO b]', 0, 'a numeric or date field (followers, date)'],
+      ['country:>5', 0, 'one of the fields lang, sentiment, intent, channel, followers, date'],
+      ['date:[now-7y TO now]', 11, 'a unit (s, m, h, d or w)'],
+      ['date:>now-24', 12, 'a unit (s, m, h, d or w)'],
+      ['date:>now/d', 9, 'an offset such as now-7d'],
+      ['date:[2026-13-01 TO now]', 6, 'a date for "date" (2026-11-01, 2026-11-01T10:00:00Z or now-7d)'],
+      ['date:<2026-02-30', 6, 'a date for "date" (2026-11-01, 2026-11-01T10:00:00Z or now-7d)'],
+      ['date:>yesterday', 6, 'a date for "date" (2026-11-01, 2026-11-01T10:00:00Z or now-7d)'],
+      ['date:[now TO now', 16, 'a closing "]"'],
+    ])('%j fails at position %d expecting %s', (q, position, expected) => {
+      const err = rerror(q);
+      expect(err.position).toBe(position);
+      expect(err.expected).toBe(expected);
+    });
+
+    it('explains unknown units and the NEAR distance in the message', () => {
+      expect(rerror('date:>now-3y').message).toContain('unknown unit "y"');
+      expect(rerror('a NEAR/0 b').message).toContain('at most 3 words between');
     });
   });
 });

@@ -124,3 +124,24 @@ export function containsTokenSequence(haystack: readonly string[], needle: reado
   }
   return false;
 }
+
+/**
+ * Wildcards reach only document tokens of at most this many UTF-8 bytes. The Elasticsearch
+ * index stores longer tokens as a hash (its standard tokenizer splits words over 255
+ * characters), where no prefix can be seen; the embedded matcher applies the same limit so
+ * both indexes answer alike. Equality (terms, phrases) is unaffected.
+ */
+export const MAX_WILDCARD_TOKEN_BYTES = 125;
+
+const UTF8 = new TextEncoder();
+
+/**
+ * Whether a document token matches a wildcard `prefix` (already {@link normalizeText}-ed), with
+ * the hashtag rules of {@link tokenMatches}: a prefix without `#`/`@` is compared with the token
+ * stripped of its `#`/`@` (`batt` matches `battery` and `#battery`); a prefix with one only with
+ * tokens carrying the same prefix character (`#batt` matches `#battery`, not `battery`).
+ */
+export function tokenMatchesPrefix(prefix: string, documentToken: string): boolean {
+  const candidate = !isPrefixedToken(prefix) && isPrefixedToken(documentToken) ? documentToken.slice(1) : documentToken;
+  return candidate.startsWith(prefix) && UTF8.encode(candidate).length <= MAX_WILDCARD_TOKEN_BYTES;
+}

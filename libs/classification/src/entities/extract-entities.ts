@@ -25,6 +25,7 @@ const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L
 const PHONE_CANDIDATE = /(?<![\p{L}\p{N}#$€£¥/.\-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d[\d\s.()-]{5,18}\d(?![\p{L}\p{N}%/-])/gu;
 const DATE_LIKE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 const MAX_ENTITY_TEXT = 4000;
+const HAS_DIGIT = /\d/;
 
 export function extractEntities(text: string): MentionEntities {
   const input = text.length > MAX_ENTITY_TEXT ? text.slice(0, MAX_ENTITY_TEXT) : text;
@@ -33,7 +34,8 @@ export function extractEntities(text: string): MentionEntities {
   };
   if (input.length === 0) return entities;
 
-  const emails = unique(input.match(EMAIL) ?? []);
+  // An address needs an '@'; skip the (lookbehind-heavy) scan without one.
+  const emails = input.includes('@') ? unique(input.match(EMAIL) ?? []) : [];
   // Handles inside e-mail addresses are not mentions: blank the addresses first.
   const withoutEmails = emails.length > 0 ? input.replace(EMAIL, (m) => ' '.repeat(m.length)) : input;
   for (const entity of safeExtract(withoutEmails)) {
@@ -52,6 +54,7 @@ export function extractEntities(text: string): MentionEntities {
 }
 
 function findPhones(text: string, urls: readonly string[]): string[] {
+  if (!HAS_DIGIT.test(text)) return []; // every candidate has digits
   let scan = text;
   for (const url of urls) scan = scan.split(url).join(' ');
   const phones: string[] = [];

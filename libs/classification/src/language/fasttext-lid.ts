@@ -135,18 +135,28 @@ export class FastTextLanguageModel {
   private readonly wordIds = new Map<string, number>();
   /** subword ids (the word's own id first) of each in-vocabulary word */
   private readonly wordSubwords: Int32Array[] = [];
-  private readonly pruneIndex = new Map<number, number>();
-  private readonly input: QuantMatrix;
+  /** fastText's pruneidx (bucket → row), as an open-addressing table: keys + 1 (0 = empty) */
+  private readonly pruneKeys: Int32Array;
+  private readonly pruneValues: Int32Array;
+  private readonly pruneMask: number;
+  /** the product-quantised input matrix, dequantised once at load (rows × dim floats, ~3 MB
+   * for lid.176), so that adding a row to the hidden vector is a plain 16-float add */
+  private readonly inputRows: Float32Array;
   /** dense output matrix (lid.176 is quantised without -qout), one row per Huffman inner node */
   private readonly output: Float32Array;
   private readonly outputCols: number;
   readonly labels: string[] = [];
-  private readonly tree: TreeNode[];
+  /** Huffman tree children, indexed by node (leaves are the labels, -1 = none) */
+  private readonly treeLeft: Int32Array;
+  private readonly treeRight: Int32Array;
   private readonly labelCount: number;
   // scratch buffers, reused across calls (the model is used synchronously, one call at a time)
-  private readonly hidden: Float32Array;
+  /** accumulated in double precision (fastText uses float; the difference is ~1e-7) */
+  private readonly hidden: Float64Array;
+  private readonly nodeProbabilities: Float64Array;
   private readonly probabilities: Float64Array;
   private utf8 = new Uint8Array(1024);
+  private subwordScratch = new Int32Array(256);
 
   constructor(modelBytes: Uint8Array) {
     const reader = new Reader(modelBytes);
@@ -187,24 +197,39 @@ export class FastTextLanguageModel {
         labelCounts.push(count);
       }
     }
+    let capacity = 1024;
+    while (capacity < pruneIndexSize * 3) capacity *= 2;
+    this.pruneKeys = new Int32Array(capacity);
+    this.pruneValues = new Int32Array(capacity);
+    this.pruneMask = capacity - 1;
     for (let i = 0; i < pruneIndexSize; i++) {
       const from = reader.int32();
-      this.pruneIndex.set(from, reader.int32());
+      const to = reader.int32();
+      let slot = Math.imul(from, 0x9e3779b1) & this.pruneMask;
+      while (this.pruneKeys[slot] !== 0 && this.pruneKeys[slot] !== from + 1) slot = (slot + 1) & this.pruneMask;
+      this.pruneKeys[slot] = from + 1;
+      this.pruneValues[slot] = to;
     }
     for (let i = 0; i < words.length; i++) {
       const ids = [i];
-      if (words[i] !== EOS) this.collectSubwords(`<${words[i]}>`, ids);
+      if (words[i] !== EOS) {
+        const count = this.collectSubwords(`<${words[i]}>`);
+        for (let k = 0; k < count; k++) ids.push(this.subwordScratch[k]);
+      }
       this.wordSubwords.push(Int32Array.from(ids));
     }
     const quantInput = reader.bool();
     if (!quantInput) throw new Error('only quantised (.ftz) models are supported');
-    this.input = readQuantMatrix(reader);
+    this.inputRows = dequantise(readQuantMatrix(reader), this.dim);
     if (reader.bool()) throw new Error('models quantised with -qout are not supported');
     const outputRows = reader.int64();
     this.outputCols = reader.int64();
     this.output = reader.float32Array(outputRows * this.outputCols);
-    this.tree = buildHuffmanTree(labelCounts);
-    this.hidden = new Float32Array(this.dim);
+    const tree = buildHuffmanTree(labelCounts);
+    this.treeLeft = Int32Array.from(tree, (node) => node.left);
+    this.treeRight = Int32Array.from(tree, (node) => node.right);
+    this.hidden = new Float64Array(this.dim);
+    this.nodeProbabilities = new Float64Array(tree.length);
     this.probabilities = new Float64Array(this.labelCount);
   }
 
@@ -216,25 +241,20 @@ export class FastTextLanguageModel {
     const hidden = this.hidden;
     hidden.fill(0);
     let rows = 0;
-    const tokens = text.split(/[ \n\r\t\v\f\0]+/u);
-    tokens.push(EOS);
-    for (const token of tokens) {
-      if (token === '') continue;
-      const wordId = this.wordIds.get(token);
-      if (wordId !== undefined) {
-        for (const row of this.wordSubwords[wordId]) {
-          this.addInputRow(row);
-          rows++;
-        }
-      } else if (!token.startsWith(LABEL_PREFIX)) {
-        rows += this.addSubwordRows(`<${token}>`);
-      }
+    // fastText splits on these bytes only: space, \n, \r, \t, \v, \f, \0.
+    let start = 0;
+    for (let i = 0; i <= text.length; i++) {
+      const code = i < text.length ? text.charCodeAt(i) : 32;
+      if (code !== 32 && (code > 13 || code < 9) && code !== 0) continue;
+      if (i > start) rows += this.addToken(text.slice(start, i));
+      start = i + 1;
     }
+    rows += this.addToken(EOS);
     const probabilities = this.probabilities;
     probabilities.fill(0);
     if (rows === 0) return probabilities;
     for (let i = 0; i < this.dim; i++) hidden[i] /= rows;
-    this.walk(2 * this.labelCount - 2, 0);
+    this.walk();
     return probabilities;
   }
 
@@ -246,56 +266,71 @@ export class FastTextLanguageModel {
       .slice(0, k);
   }
 
-  private walk(node: number, logScore: number): void {
-    const { left, right } = this.tree[node];
-    if (left === -1) {
-      this.probabilities[node] = Math.exp(logScore);
-      return;
+  /** Adds the input rows of one token (the word's own row and/or its char n-grams). */
+  private addToken(token: string): number {
+    const wordId = this.wordIds.get(token);
+    if (wordId !== undefined) {
+      const ids = this.wordSubwords[wordId];
+      for (let k = 0; k < ids.length; k++) this.addInputRow(ids[k]);
+      return ids.length;
     }
-    const f = 1 / (1 + Math.exp(-this.dotOutputRow(node - this.labelCount)));
-    this.walk(left, logScore + Math.log(1 - f + 1e-5));
-    this.walk(right, logScore + Math.log(f + 1e-5));
+    if (token.startsWith(LABEL_PREFIX)) return 0;
+    const count = this.collectSubwords(token, true);
+    const ids = this.subwordScratch;
+    for (let k = 0; k < count; k++) this.addInputRow(ids[k]);
+    return count;
   }
 
-  private rowNorm(matrix: QuantMatrix, row: number): number {
-    return matrix.normCodes && matrix.normCentroids ? matrix.normCentroids[matrix.normCodes[row]] : 1;
+  /**
+   * fastText's depth-first walk of the Huffman tree, iteratively: every inner node has a
+   * higher index than its children, so visiting nodes from the root downwards sees each
+   * parent first. A leaf's probability is the product of (σ + 1e-5) / (1 − σ + 1e-5) along its
+   * path — the same as fastText's exp(Σ log(…)), without a log per node.
+   */
+  private walk(): void {
+    const left = this.treeLeft;
+    const right = this.treeRight;
+    const nodes = this.nodeProbabilities;
+    const hidden = this.hidden;
+    const output = this.output;
+    const cols = this.outputCols;
+    const labelCount = this.labelCount;
+    nodes[left.length - 1] = 1;
+    for (let node = left.length - 1; node >= labelCount; node--) {
+      const start = (node - labelCount) * cols;
+      let dot = 0;
+      for (let i = 0; i < cols; i++) dot += output[start + i] * hidden[i];
+      const f = 1 / (1 + Math.exp(-dot));
+      const p = nodes[node];
+      nodes[left[node]] = p * (1 - f + 1e-5);
+      nodes[right[node]] = p * (f + 1e-5);
+    }
+    const probabilities = this.probabilities;
+    for (let i = 0; i < labelCount; i++) probabilities[i] = nodes[i];
   }
 
   private addInputRow(row: number): void {
-    const { pq, codes } = this.input;
-    const scale = this.rowNorm(this.input, row);
     const hidden = this.hidden;
-    const codeStart = pq.nsubq * row;
-    for (let m = 0; m < pq.nsubq; m++) {
-      const last = m === pq.nsubq - 1;
-      const d = last ? pq.lastdsub : pq.dsub;
-      const c = last ? m * KSUB * pq.dsub + codes[codeStart + m] * pq.lastdsub : (m * KSUB + codes[codeStart + m]) * pq.dsub;
-      const base = m * pq.dsub;
-      for (let n = 0; n < d; n++) hidden[base + n] += scale * pq.centroids[c + n];
-    }
+    const rows = this.inputRows;
+    const dim = this.dim;
+    const start = row * dim;
+    for (let i = 0; i < dim; i++) hidden[i] += rows[start + i];
   }
 
-  private dotOutputRow(row: number): number {
-    const hidden = this.hidden;
-    const start = row * this.outputCols;
-    let sum = 0;
-    for (let i = 0; i < this.outputCols; i++) sum += this.output[start + i] * hidden[i];
-    return sum;
-  }
-
-  /** Adds the input rows of the char n-grams of `<token>`; returns how many were added. */
-  private addSubwordRows(word: string): number {
-    const ids: number[] = [];
-    this.collectSubwords(word, ids);
-    for (const id of ids) this.addInputRow(id);
-    return ids.length;
-  }
-
-  /** fastText Dictionary::computeSubwords + pushHash, over the UTF-8 bytes of `word`. */
-  private collectSubwords(word: string, out: number[]): void {
-    if (this.utf8.length < word.length * 3) this.utf8 = new Uint8Array(word.length * 3);
+  /** fastText Dictionary::computeSubwords + pushHash, over the UTF-8 bytes of `word`; the row
+   * ids go to `subwordScratch`, their count is returned. No allocation once warmed up. */
+  private collectSubwords(word: string, bracket = false): number {
+    const capacity = word.length * 3 + 2;
+    if (this.utf8.length < capacity) this.utf8 = new Uint8Array(capacity);
+    // at most maxn − minn + 1 n-grams start at each byte
+    const most = capacity * (this.maxn - this.minn + 1);
+    if (this.subwordScratch.length < most) this.subwordScratch = new Int32Array(most);
+    const out = this.subwordScratch;
     const bytes = this.utf8;
-    const length = UTF8_ENCODER.encodeInto(word, bytes).written;
+    const length = bracket ? encodeBracketed(word, bytes) : UTF8_ENCODER.encodeInto(word, bytes).written;
+    const keys = this.pruneKeys;
+    const mask = this.pruneMask;
+    let count = 0;
     for (let i = 0; i < length; i++) {
       if ((bytes[i] & 0xc0) === 0x80) continue;
       let hash = FNV_OFFSET;
@@ -304,12 +339,76 @@ export class FastTextLanguageModel {
         hash = fnvStep(hash, bytes[j++]);
         while (j < length && (bytes[j] & 0xc0) === 0x80) hash = fnvStep(hash, bytes[j++]);
         if (n >= this.minn && !(n === 1 && (i === 0 || j === length))) {
-          const pruned = this.pruneIndex.get(hash % this.bucket);
-          if (pruned !== undefined) out.push(this.nwords + pruned);
+          const key = (hash % this.bucket) + 1;
+          let slot = Math.imul(key - 1, 0x9e3779b1) & mask;
+          while (keys[slot] !== 0) {
+            if (keys[slot] === key) {
+              out[count++] = this.nwords + this.pruneValues[slot];
+              break;
+            }
+            slot = (slot + 1) & mask;
+          }
         }
       }
     }
+    return count;
   }
+}
+
+/** UTF-8 bytes of `<word>` into `bytes` (sized ≥ 3 × length + 2); returns the byte count.
+ * Same bytes as TextEncoder (lone surrogates become U+FFFD), without building the string. */
+function encodeBracketed(word: string, bytes: Uint8Array): number {
+  let n = 0;
+  bytes[n++] = 0x3c;
+  for (let i = 0; i < word.length; i++) {
+    let c = word.charCodeAt(i);
+    if (c < 0x80) {
+      bytes[n++] = c;
+      continue;
+    }
+    if (c < 0x800) {
+      bytes[n++] = 0xc0 | (c >> 6);
+      bytes[n++] = 0x80 | (c & 0x3f);
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const next = i + 1 < word.length ? word.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+        i++;
+        bytes[n++] = 0xf0 | (c >> 18);
+        bytes[n++] = 0x80 | ((c >> 12) & 0x3f);
+        bytes[n++] = 0x80 | ((c >> 6) & 0x3f);
+        bytes[n++] = 0x80 | (c & 0x3f);
+        continue;
+      }
+      c = 0xfffd;
+    }
+    bytes[n++] = 0xe0 | (c >> 12);
+    bytes[n++] = 0x80 | ((c >> 6) & 0x3f);
+    bytes[n++] = 0x80 | (c & 0x3f);
+  }
+  bytes[n++] = 0x3e;
+  return n;
+}
+
+/** Dequantises a product-quantised matrix (fastText ProductQuantizer::addcode, times the row
+ * norm when the model was quantised with -qnorm) into dense rows. */
+function dequantise(matrix: QuantMatrix, dim: number): Float32Array {
+  const { pq, codes, normCodes, normCentroids } = matrix;
+  const dense = new Float32Array(matrix.rows * dim);
+  for (let row = 0; row < matrix.rows; row++) {
+    const scale = normCodes && normCentroids ? normCentroids[normCodes[row]] : 1;
+    const codeStart = pq.nsubq * row;
+    for (let m = 0; m < pq.nsubq; m++) {
+      const last = m === pq.nsubq - 1;
+      const d = last ? pq.lastdsub : pq.dsub;
+      const c = last ? m * KSUB * pq.dsub + codes[codeStart + m] * pq.lastdsub : (m * KSUB + codes[codeStart + m]) * pq.dsub;
+      const base = row * dim + m * pq.dsub;
+      for (let n = 0; n < d; n++) dense[base + n] = scale * pq.centroids[c + n];
+    }
+  }
+  return dense;
 }
 
 /** fastText HierarchicalSoftmaxLoss::buildTree: a Huffman tree over the label counts. */

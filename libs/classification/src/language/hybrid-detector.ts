@@ -1,5 +1,6 @@
 import { detectAll } from 'tinyld';
 import { getLid176 } from './fasttext-lid';
+import { CLOSE_GROUPS as LEXICAL_GROUPS, groupEvidence, pullsIn, wordsOf, type CloseGroup } from './close-languages';
 import { SCRIPT_CANDIDATES, SINGLE_LANGUAGE_SCRIPTS, scriptProfile, type Script } from './script-rules';
 
 /**
@@ -16,14 +17,15 @@ export interface LanguageGuess {
  * ("lol", "hmm") they win by accident, so they are never returned. */
 const IGNORED_LABELS = new Set(['eo', 'vo', 'jbo', 'ia', 'ie', 'io', 'la']);
 /** Below this renormalised lid.176 probability, tinyld is asked for a second opinion. */
-const SECOND_OPINION_BELOW = 0.9;
+const SECOND_OPINION_BELOW = 0.8;
 /** Below this share of letters in the dominant script, the text counts as mixed-script. */
 const MIXED_SCRIPT_SHARE = 0.8;
 /** Weight of lid.176 in the blend with tinyld (tinyld gets the rest). */
 const LID_WEIGHT = 0.5;
 
 /** Near-identical written languages: the winner is kept, but the confidence (and so the
- * `und` decision) counts the whole group, because "Danish or Norwegian" is still an answer. */
+ * `und` decision) counts the whole group, because "Danish or Norwegian" is still an answer.
+ * id/ms and da/no/nn are further resolved by the word lists of ./close-languages.ts. */
 const CLOSE_GROUPS: string[][] = [['da', 'no', 'nn'], ['id', 'ms'], ['hr', 'bs', 'sr', 'sh'], ['cs', 'sk']];
 /** Prior against Malay: Indonesian social text outnumbers Malay several times over, and
  * lid.176 leans to `ms` on informal Indonesian. */
@@ -38,7 +40,7 @@ const scriptMasks = new Map<Script, Uint8Array>();
 /** Per script, a 0/1 mask over lid.176's label indices (Latin = labels of no other script). */
 function maskFor(script: Script): Uint8Array {
   const labels = getLid176().labels;
-  if (script === 'other') {
+  if (script === 'other' && !scriptMasks.has(script)) {
     scriptMasks.set(script, Uint8Array.from(labels, (label) => (IGNORED_LABELS.has(label) ? 0 : 1)));
   }
   if (script === 'latin' || (!SCRIPT_CANDIDATES[script] && script !== 'other')) {
@@ -61,11 +63,14 @@ function maskFor(script: Script): Uint8Array {
   return mask;
 }
 
-export function guessLanguage(text: string): LanguageGuess & { weightedLetters: number; tokens: number } {
+export function guessLanguage(
+  text: string,
+  /** fewer letters than this: 'und' without running any model */
+  minLetters = 1,
+): LanguageGuess & { weightedLetters: number; tokens: number; letters: number } {
   const profile = scriptProfile(text);
-  const tokens = text.split(' ').length;
-  const base = { weightedLetters: profile.weightedLetters, tokens };
-  if (profile.letters === 0) return { code: 'und', confidence: 0, ...base };
+  const base = { weightedLetters: profile.weightedLetters, tokens: countTokens(text), letters: profile.letters };
+  if (profile.letters === 0 || profile.letters < minLetters) return { code: 'und', confidence: 0, ...base };
 
   const single = SINGLE_LANGUAGE_SCRIPTS[profile.dominant];
   if (single) return { code: single, confidence: profile.share, ...base };
@@ -85,8 +90,16 @@ export function guessLanguage(text: string): LanguageGuess & { weightedLetters: 
   }
   if (best < 0 || total <= 0) return { code: 'und', confidence: 0, ...base };
   let top = probabilities[best] / total;
+
+  // Indonesian/Malay and Danish/Norwegian: word lists, then lid.176's mass over the group.
+  // They replace tinyld's second opinion for these groups (and so skip its cost).
+  // When another language is also in the running (Swedish vs Danish), tinyld is asked first.
+  const lexical =
+    profile.dominant === 'latin' ? resolveCloseGroup(text, model.labels[best], probabilities, total, mask, true) : undefined;
+  if (lexical) return { ...lexical, confidence: lexical.confidence * (0.5 + 0.5 * profile.share), ...base };
+
   if (top < SECOND_OPINION_BELOW) {
-    // lid.176 is unsure (id/ms, da/no, sv/da, hi/mr …): blend in tinyld's opinion, over the
+    // lid.176 is unsure (sv/da, hi/mr, pt/es …): blend in tinyld's opinion, over the
     // same script's labels. tinyld's scores are unnormalised, so they are renormalised here.
     const index = labelIndex();
     const opinions = detectAll(text).filter((guess) => {
@@ -96,7 +109,7 @@ export function guessLanguage(text: string): LanguageGuess & { weightedLetters: 
     const opinionTotal = opinions.reduce((sum, guess) => sum + guess.accuracy, 0);
     const blended = new Map<number, number>();
     for (let i = 0; i < probabilities.length; i++) {
-      if (mask[i] && probabilities[i] > 0.01) blended.set(i, (LID_WEIGHT * probabilities[i]) / total);
+      if (mask[i] && probabilities[i] > 0.01 * total) blended.set(i, (LID_WEIGHT * probabilities[i]) / total);
     }
     if (opinionTotal > 0) {
       for (const guess of opinions) {
@@ -113,20 +126,87 @@ export function guessLanguage(text: string): LanguageGuess & { weightedLetters: 
         best = i;
       }
     }
+    const blendedLexical =
+      profile.dominant === 'latin' ? resolveCloseGroup(text, model.labels[best], probabilities, total, mask) : undefined;
+    if (blendedLexical) {
+      return { ...blendedLexical, confidence: blendedLexical.confidence * (0.5 + 0.5 * profile.share), ...base };
+    }
   }
   const label = model.labels[best];
   const group = CLOSE_GROUPS.find((members) => members.includes(label));
-  if (group && top < 0.9) {
-    const index = labelIndex();
-    const groupTotal = group.reduce((sum, member) => {
-      const i = index.get(member);
-      return i === undefined || !mask[i] ? sum : sum + probabilities[i] / total;
-    }, 0);
-    top = Math.max(top, Math.min(0.9, groupTotal));
-  }
+  if (group && top < 0.9) top = Math.max(top, Math.min(0.9, groupMass(group, probabilities, total, mask)));
   // Damped when letters of other scripts are mixed in.
   const confidence = top * (0.5 + 0.5 * profile.share);
   return { code: LABEL_TO_CODE[label] ?? label, confidence, ...base };
+}
+
+/** Words separated by single spaces (the cleaned text has its whitespace collapsed). */
+function countTokens(text: string): number {
+  let tokens = 1;
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) tokens++;
+  return tokens;
+}
+
+function groupMass(members: readonly string[], probabilities: Float64Array, total: number, mask: Uint8Array): number {
+  const index = labelIndex();
+  let mass = 0;
+  for (const member of members) {
+    const i = index.get(member);
+    if (i !== undefined && mask[i]) mass += probabilities[i] / total;
+  }
+  return mass;
+}
+
+/**
+ * When the statistical answer is a member of a lexical close group (or, for Indonesian/Malay,
+ * when enough of the words are the group's), the group's word lists pick the member; if they
+ * are silent or tied, the member lid.176 finds most probable wins. The confidence counts the
+ * group's probability mass and the lexical evidence.
+ */
+function resolveCloseGroup(
+  text: string,
+  label: string,
+  probabilities: Float64Array,
+  total: number,
+  mask: Uint8Array,
+  /** before tinyld: the group must hold SECOND_OPINION_BELOW of lid.176's mass */
+  beforeSecondOpinion = false,
+): LanguageGuess | undefined {
+  let words: string[] | undefined;
+  for (const group of LEXICAL_GROUPS) {
+    const inGroup = group.members.includes(label);
+    if (!inGroup && !group.pullIn) continue;
+    const mass = groupMass(group.members, probabilities, total, mask);
+    if (inGroup && beforeSecondOpinion && mass < SECOND_OPINION_BELOW) continue;
+    words ??= wordsOf(text);
+    const evidence = groupEvidence(group, words);
+    if (!inGroup && !pullsIn(evidence)) continue;
+    const candidates: readonly string[] =
+      evidence.first > evidence.second ? group.members.slice(0, 1) : evidence.second > evidence.first ? group.secondMembers : group.members;
+    const code = mostProbable(candidates, probabilities, mask) ?? label;
+    return { code: LABEL_TO_CODE[code] ?? code, confidence: Math.max(Math.min(0.9, mass), lexicalFloor(group, evidence)) };
+  }
+  return undefined;
+}
+
+/** Confidence the word lists alone justify: each group word adds 0.1 above 0.45, up to 0.85. */
+function lexicalFloor(_group: CloseGroup, evidence: { first: number; second: number; shared: number }): number {
+  const words = evidence.first + evidence.second + evidence.shared;
+  return words === 0 ? 0 : Math.min(0.85, 0.45 + 0.1 * words);
+}
+
+function mostProbable(candidates: readonly string[], probabilities: Float64Array, mask: Uint8Array): string | undefined {
+  const index = labelIndex();
+  let best: string | undefined;
+  let bestValue = -1;
+  for (const candidate of candidates) {
+    const i = index.get(candidate);
+    if (i !== undefined && mask[i] && probabilities[i] > bestValue) {
+      bestValue = probabilities[i];
+      best = candidate;
+    }
+  }
+  return best;
 }
 
 let labelIndexes: Map<string, number> | undefined;

@@ -178,6 +178,14 @@ describe('ProjectMentionStory', () => {
     expect((await search('intent:praise')).total).toBe(0);
   });
 
+  it('indexes the author\'s follower count for followers: ranges', async () => {
+    const mention = aMention({ author: { id: 'author-9', handle: '@big', displayName: 'Big', followers: 25_000 } });
+    await apply(aLifecycle(mention).raw);
+    expect((await index.get('demo', mention.id))?.authorFollowers).toBe(25_000);
+    expect((await search('followers:>10000')).items.map((d) => d.id)).toEqual([mention.id]);
+    expect((await search('followers:<10000')).total).toBe(0);
+  });
+
   it('does not bump the stored version when the same event is applied twice', async () => {
     const mention = aMention();
     const life = aLifecycle(mention);

@@ -84,6 +84,7 @@ function toDocument(story: MentionStory, version: number): MentionDocument {
     authorId: mention.author.id,
     authorHandle: mention.author.handle,
     authorDisplayName: mention.author.displayName,
+    authorFollowers: mention.author.followers,
     conversationId: mention.conversationId,
     target: mention.target,
     url: mention.url,

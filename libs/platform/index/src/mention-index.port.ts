@@ -1,4 +1,4 @@
-import type { QueryNode } from '@cxm/query';
+import type { QueryFieldSpec, QueryNode } from '@cxm/query';
 
 /**
  * One mention as the Explorer indexes it: the mention, what the classifier said of it, and where
@@ -16,6 +16,8 @@ export interface MentionDocument {
   authorId: string;
   authorHandle: string;
   authorDisplayName: string;
+  /** The author's follower count when the channel reports it. */
+  authorFollowers?: number;
   conversationId: string;
   target?: string;
   url?: string;
@@ -44,7 +46,20 @@ export const SEARCH_FIELDS = {
   topic: 'topics',
 } as const satisfies Record<string, keyof MentionDocument>;
 
-export const SEARCH_FIELD_NAMES = Object.keys(SEARCH_FIELDS);
+/**
+ * Query-language fields compared as numbers / instants (`followers:>10000`,
+ * `date:[now-7d TO now]`), and the document fields they read.
+ */
+export const RANGE_FIELDS = {
+  followers: { type: 'number', key: 'authorFollowers' },
+  date: { type: 'date', key: 'createdAt' },
+} as const satisfies Record<string, { type: 'number' | 'date'; key: keyof MentionDocument }>;
+
+/** Every query field, for `parseQuery(q, { fields: SEARCH_FIELD_NAMES })`. */
+export const SEARCH_FIELD_NAMES: readonly QueryFieldSpec[] = [
+  ...Object.keys(SEARCH_FIELDS),
+  ...Object.entries(RANGE_FIELDS).map(([name, { type }]) => ({ name, type })),
+];
 
 /**
  * The values a document offers each query field, shared by every index so they filter alike. A
@@ -57,6 +72,16 @@ export function searchFieldValues(doc: MentionDocument): Record<string, string |
     values[name] = value === undefined ? undefined : Array.isArray(value) ? value : String(value);
   }
   values.intent ??= doc.intent;
+  return values;
+}
+
+/** The values a document offers each range field (numbers; dates as epoch milliseconds). */
+export function rangeFieldValues(doc: MentionDocument): Record<string, number | undefined> {
+  const values: Record<string, number | undefined> = {};
+  for (const [name, { type, key }] of Object.entries(RANGE_FIELDS)) {
+    const value = doc[key];
+    values[name] = value === undefined ? undefined : type === 'date' ? Date.parse(String(value)) : Number(value);
+  }
   return values;
 }
 

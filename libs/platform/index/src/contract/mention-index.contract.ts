@@ -8,7 +8,9 @@ export interface MentionIndexFactory {
   cleanup?(): Promise<void>;
 }
 
-const q = (text: string) => parseQuery(text, { fields: SEARCH_FIELD_NAMES });
+/** The instant `now` means in these tests: both indexes get the same resolved AST. */
+const NOW = new Date(Date.UTC(2026, 10, 20, 12, 0, 0));
+const q = (text: string) => parseQuery(text, { fields: SEARCH_FIELD_NAMES, now: () => NOW });
 
 /** Search after making earlier upserts visible, as the port promises for `flush`. */
 async function searchIn(index: MentionIndex, tenantId: string, query: QueryNode, page: SearchPage): Promise<SearchResult> {
@@ -79,6 +81,82 @@ export function describeMentionIndexContract(adapterName: string, newFactory: ()
       expect(ids(await searchIn(index, tenantId, q('intent:complaint'), { limit: 10 }))).toEqual(['refund now or I call my lawyer']);
       expect(ids(await searchIn(index, tenantId, q('topic:legal'), { limit: 10 }))).toEqual(['refund now or I call my lawyer']);
       expect(ids(await searchIn(index, tenantId, q('-topic:billing'), { limit: 10 }))).toEqual(['great phone']);
+    });
+
+    it('finds words near each other (NEAR/n, either order, phrases and wildcards as operands)', async () => {
+      const index = await open();
+      await index.upsert(doc({ text: 'the battery of my phone needs a new charger today' }));
+      await index.upsert(doc({ text: 'charger and #battery bundle' }));
+      await index.upsert(doc({ text: 'battery' }));
+      const search = async (query: string) => ids(await searchIn(index, tenantId, q(query), { limit: 10 }));
+      expect(await search('battery NEAR/6 charger')).toEqual(['charger and #battery bundle', 'the battery of my phone needs a new charger today']);
+      expect(await search('battery NEAR/5 charger')).toEqual(['charger and #battery bundle']);
+      expect(await search('battery NEAR charger')).toEqual(['charger and #battery bundle']);
+      expect(await search('charger NEAR/1 #battery')).toEqual(['charger and #battery bundle']);
+      expect(await search('"my phone" NEAR/3 charger')).toEqual(['the battery of my phone needs a new charger today']);
+      expect(await search('"phone my" NEAR/3 charger')).toEqual([]);
+      expect(await search('batt* NEAR/2 bund*')).toEqual(['charger and #battery bundle']);
+      expect(await search('#batt* NEAR/1 charg*')).toEqual(['charger and #battery bundle']);
+      expect(await search('-battery NEAR/3 charger')).toEqual(['battery', 'the battery of my phone needs a new charger today']);
+      expect(await search('+ NEAR/1 battery')).toHaveLength(3);
+    });
+
+    it('finds words by trailing wildcard, in every script, and field values by prefix', async () => {
+      const index = await open();
+      await index.upsert(doc({ text: 'Battery dies fast', channel: 'reddit' }));
+      await index.upsert(doc({ text: 'my #batterylife is bad', channel: 'x' }));
+      await index.upsert(doc({ text: 'combat ready', channel: 'reddit-ads' }));
+      await index.upsert(doc({ text: 'Батарея быстро садится', channel: 'vk' }));
+      await index.upsert(doc({ text: 'แบตเตอรี่หมดเร็วมาก', channel: 'line' }));
+      await index.upsert(doc({ text: `${'ab'.repeat(63)} long`, channel: 'x' }));
+      const search = async (query: string) => ids(await searchIn(index, tenantId, q(query), { limit: 10 }));
+      expect(await search('batt*')).toEqual(['my #batterylife is bad', 'Battery dies fast']);
+      expect(await search('#batt*')).toEqual(['my #batterylife is bad']);
+      expect(await search('bat*')).toEqual(['my #batterylife is bad', 'Battery dies fast']);
+      expect(await search('БАТА*')).toEqual(['Батарея быстро садится']);
+      expect(await search('батарея*')).toEqual(['Батарея быстро садится']);
+      expect(await search('แบต*')).toEqual(['แบตเตอรี่หมดเร็วมาก']);
+      expect(await search('ab*')).toEqual([]); // the only "ab…" token is over 125 bytes
+      expect(await search('channel:red*')).toEqual(['combat ready', 'Battery dies fast']);
+      expect(await search('channel:red* -combat')).toEqual(['Battery dies fast']);
+    });
+
+    it('filters on follower counts (comparisons and ranges, open ends, missing counts)', async () => {
+      const index = await open();
+      await index.upsert(doc({ text: 'small', authorFollowers: 120 }));
+      await index.upsert(doc({ text: 'medium', authorFollowers: 10_000 }));
+      await index.upsert(doc({ text: 'large', authorFollowers: 250_000 }));
+      await index.upsert(doc({ text: 'unknown' }));
+      const search = async (query: string) => ids(await searchIn(index, tenantId, q(query), { limit: 10 }));
+      expect(await search('followers:>10000')).toEqual(['large']);
+      expect(await search('followers:>=10000')).toEqual(['large', 'medium']);
+      expect(await search('followers:<500')).toEqual(['small']);
+      expect(await search('followers:<=10000')).toEqual(['medium', 'small']);
+      expect(await search('followers:[100 TO 10000]')).toEqual(['medium', 'small']);
+      expect(await search('followers:[* TO 119]')).toEqual([]);
+      expect(await search('followers:[10001 TO *]')).toEqual(['large']);
+      expect(await search('followers:[* TO *]')).toEqual(['large', 'medium', 'small']);
+      expect(await search('followers:120')).toEqual(['small']);
+      expect(await search('-followers:>500')).toEqual(['unknown', 'small']);
+      expect(await search('followers:>100.5 small')).toEqual(['small']);
+    });
+
+    it('filters on dates (absolute days inclusive, ISO times, relative to a fixed now)', async () => {
+      const index = await open();
+      const at = (iso: string) => doc({ text: iso, createdAt: iso });
+      for (const iso of ['2026-10-31T23:59:59.999Z', '2026-11-01T00:00:00.000Z', '2026-11-13T11:59:59.000Z', '2026-11-19T12:00:01.000Z', '2026-11-20T23:59:59.999Z', '2026-11-21T00:00:00.000Z']) {
+        await index.upsert(at(iso));
+      }
+      const search = async (query: string) => ids(await searchIn(index, tenantId, q(query), { limit: 10 }));
+      expect(await search('date:[2026-11-01 TO 2026-11-20]')).toEqual(['2026-11-20T23:59:59.999Z', '2026-11-19T12:00:01.000Z', '2026-11-13T11:59:59.000Z', '2026-11-01T00:00:00.000Z']);
+      expect(await search('date:2026-10-31')).toEqual(['2026-10-31T23:59:59.999Z']);
+      expect(await search('date:>2026-11-20')).toEqual(['2026-11-21T00:00:00.000Z']);
+      expect(await search('date:<2026-11-01')).toEqual(['2026-10-31T23:59:59.999Z']);
+      expect(await search('date:[2026-11-01T00:00:00.001Z TO 2026-11-13T11:59:59Z]')).toEqual(['2026-11-13T11:59:59.000Z']);
+      expect(await search('date:[now-7d TO now]')).toEqual(['2026-11-19T12:00:01.000Z']);
+      expect(await search('date:>now-24h')).toEqual(['2026-11-21T00:00:00.000Z', '2026-11-20T23:59:59.999Z', '2026-11-19T12:00:01.000Z']);
+      expect(await search('date:[now-1w TO now-24h]')).toEqual([]);
+      expect(await search('date:[* TO now-1w]')).toEqual(['2026-11-13T11:59:59.000Z', '2026-11-01T00:00:00.000Z', '2026-10-31T23:59:59.999Z']);
     });
 
     it('pages through every hit with cursors, no hit twice and none skipped', async () => {

@@ -190,7 +190,13 @@ export class ElasticsearchMentionIndex implements MentionIndex {
       }
     }
     const pointsAt = Object.keys(await this.client.indices.getAlias({ name: this.alias }));
-    if (!pointsAt.includes(current)) this.options.logger.warn({ alias: this.alias, pointsAt, current }, 'mention index alias points at an older mapping version; reindex');
+    if (!pointsAt.includes(current)) {
+      // Additive changes (new fields) can be applied in place so new documents still index;
+      // older documents lack the new fields until a reindex.
+      const properties = (mentionMapping() as { properties: Record<string, unknown> }).properties;
+      const patched = await this.client.indices.putMapping({ index: this.alias, properties: properties as never }).then(() => true, () => false);
+      this.options.logger.warn({ alias: this.alias, pointsAt, current, patched }, 'mention index alias points at an older mapping version; reindex');
+    }
     this.options.logger.info({ alias: this.alias, index: current, analysisCommon: this.hasAnalysisCommon }, 'mention index ready');
   }
 }

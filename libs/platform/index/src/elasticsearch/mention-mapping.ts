@@ -1,7 +1,7 @@
 import { SEARCH_FIELDS } from '../mention-index.port';
 
 /** Bump when the mapping changes: a new versioned index is created and filled by reindexing. */
-export const MENTION_MAPPING_VERSION = 1;
+export const MENTION_MAPPING_VERSION = 2;
 
 const keyword = { type: 'keyword' };
 const tokens = { type: 'text', analyzer: 'standard', norms: false, index_options: 'positions' };
@@ -25,6 +25,7 @@ export function mentionMapping(): Record<string, unknown> {
       authorId: keyword,
       authorHandle: keyword,
       authorDisplayName: { type: 'text', analyzer: 'standard', fields: { raw: keyword } },
+      authorFollowers: { type: 'long' },
       conversationId: keyword,
       target: keyword,
       url: { type: 'keyword', index: false },

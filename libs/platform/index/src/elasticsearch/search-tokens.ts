@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isPrefixedToken, tokenizeText } from '@cxm/query';
+import { isPrefixedToken, MAX_WILDCARD_TOKEN_BYTES, tokenizeText } from '@cxm/query';
 
 /**
  * Elasticsearch must split text exactly where the embedded index does, or the two would answer
@@ -10,8 +10,19 @@ import { isPrefixedToken, tokenizeText } from '@cxm/query';
  */
 export function encodeToken(token: string): string {
   const hex = Buffer.from(token, 'utf8').toString('hex');
-  // The standard tokenizer splits words over 255 characters; long tokens are hashed instead.
-  return hex.length <= 250 ? `x${hex}` : `h${createHash('sha1').update(token).digest('hex')}`;
+  // The standard tokenizer splits words over 255 characters; long tokens are hashed instead
+  // (so wildcards cannot see into them: the matcher applies the same byte limit).
+  return hex.length <= 2 * MAX_WILDCARD_TOKEN_BYTES ? `x${hex}` : `h${createHash('sha1').update(token).digest('hex')}`;
+}
+
+/**
+ * The indexed form every token starting with `prefix` starts with: UTF-8 keeps prefixes
+ * byte-wise and hex keeps them digit-wise, and the prefix is encoded from whole characters, so
+ * whole bytes. `undefined` when no unhashed token can start with it (too long).
+ */
+export function encodePrefix(prefix: string): string | undefined {
+  const hex = Buffer.from(prefix, 'utf8').toString('hex');
+  return hex.length <= 2 * MAX_WILDCARD_TOKEN_BYTES ? `x${hex}` : undefined;
 }
 
 /** `#battery` → `battery`: what a bare query word is matched against. */

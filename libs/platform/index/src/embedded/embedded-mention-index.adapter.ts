@@ -1,14 +1,14 @@
 import { AppendOnlyFile, cloneJson } from '@cxm/platform-embedded';
 import { compileMatcher, QueryNode, tokenizeText } from '@cxm/query';
 import { join } from 'node:path';
-import { MentionDocument, MentionIndex, SearchPage, SearchResult, searchFieldValues } from '../mention-index.port';
+import { MentionDocument, MentionIndex, SearchPage, SearchResult, rangeFieldValues, searchFieldValues } from '../mention-index.port';
 import { decodeCursor, encodeCursor } from '../search-cursor';
 
 interface IndexedEntry {
   doc: MentionDocument;
   text: string;
   tokens: string[];
-  fields: Record<string, string | string[] | undefined>;
+  fields: Record<string, string | string[] | number | undefined>;
 }
 
 const newestFirst = (a: IndexedEntry, b: IndexedEntry) =>
@@ -72,7 +72,7 @@ export class EmbeddedMentionIndex implements MentionIndex {
     const docs = this.tenant(doc.tenantId);
     const held = docs.get(doc.id);
     if (held && held.doc.version >= doc.version) return false;
-    docs.set(doc.id, { doc: cloneJson(doc), text: doc.text, tokens: tokenizeText(doc.text), fields: searchFieldValues(doc) });
+    docs.set(doc.id, { doc: cloneJson(doc), text: doc.text, tokens: tokenizeText(doc.text), fields: { ...searchFieldValues(doc), ...rangeFieldValues(doc) } });
     return true;
   }
 
