@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, notFoundProblem, Principal, ProblemException, RequestedTenant, TENANT_ACCESS, TenantAccess } from '@cxm/platform-http';
+import { CurrentPrincipal, notFoundProblem, parseQueryOrProblem, Principal, RequestedTenant, TENANT_ACCESS, TenantAccess } from '@cxm/platform-http';
 import { DOCUMENT_STORE, DocumentCollection, DocumentStore } from '@cxm/platform-store';
-import { parseQuery, QuerySyntaxError } from '@cxm/query';
 import { randomUUID } from 'node:crypto';
 import { REPROCESS_FIELDS } from './reprocess-fields';
 import { REPROCESS_JOBS, ReprocessJob } from './reprocess-job';
@@ -28,12 +27,7 @@ export class ReprocessController {
   async start(@Body() body: StartReprocessDto, @CurrentPrincipal() principal: Principal, @RequestedTenant() tenant?: string): Promise<ReprocessJob> {
     const tenantId = this.tenants.resolve(principal, tenant);
     const query = body.query ?? '';
-    try {
-      parseQuery(query, { fields: REPROCESS_FIELDS });
-    } catch (error) {
-      if (!(error instanceof QuerySyntaxError)) throw error;
-      throw new ProblemException({ type: '/problems/query-syntax-error', title: 'Query syntax error', status: 400, detail: error.message, position: error.position, expected: error.expected, errors: [{ field: 'query', message: error.message }] });
-    }
+    parseQueryOrProblem(query, { fields: REPROCESS_FIELDS }, 'query');
     const now = new Date().toISOString();
     const job: ReprocessJob = { id: randomUUID(), tenantId, query, fromTime: body.fromTime, toTime: body.toTime, status: 'running', scanned: 0, matched: 0, reclassified: 0, startedAt: now, updatedAt: now };
     await this.jobs.insert(job);

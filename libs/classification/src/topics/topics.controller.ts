@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, notFoundProblem, Principal, ProblemException, RequestedTenant, TENANT_ACCESS, TenantAccess, validationProblem } from '@cxm/platform-http';
+import { CurrentPrincipal, notFoundProblem, parseQueryOrProblem, Principal, RequestedTenant, TENANT_ACCESS, TenantAccess, validationProblem } from '@cxm/platform-http';
 import { DOCUMENT_STORE, DocumentCollection, DocumentStore, upsertDocument } from '@cxm/platform-store';
-import { parseQuery, QuerySyntaxError } from '@cxm/query';
 import { TAXONOMY_TOPICS, TaxonomyTopic, TOPIC_QUERY_FIELDS } from './topic';
 import { TopicCatalog } from './topic-catalog';
 import { PutTopicDto } from './topic.dto';
@@ -33,7 +32,7 @@ export class TopicsController {
   async put(@Param('name') name: string, @Body() body: PutTopicDto, @CurrentPrincipal() principal: Principal, @RequestedTenant() tenant?: string): Promise<TaxonomyTopic> {
     const tenantId = this.tenants.resolve(principal, tenant);
     if (!TOPIC_NAME.test(name)) throw validationProblem([{ field: 'name', message: 'a topic name is 1–64 letters, digits, "_", "." or "-", starting with a letter or digit' }]);
-    assertParses(body.query);
+    parseQueryOrProblem(body.query, { fields: TOPIC_QUERY_FIELDS }, 'query');
     const topic: TaxonomyTopic = { id: name, tenantId, query: body.query, description: body.description, updatedAt: new Date().toISOString() };
     // (Re)creating clears a removal: the replacement has no removedAt.
     await upsertDocument(this.topics, tenantId, name, () => topic);
@@ -51,22 +50,5 @@ export class TopicsController {
     const now = new Date().toISOString();
     await this.topics.replace({ ...current.doc, updatedAt: now, removedAt: now }, current.version);
     this.catalog.forget(tenantId);
-  }
-}
-
-function assertParses(query: string): void {
-  try {
-    parseQuery(query, { fields: TOPIC_QUERY_FIELDS });
-  } catch (error) {
-    if (!(error instanceof QuerySyntaxError)) throw error;
-    throw new ProblemException({
-      type: '/problems/query-syntax-error',
-      title: 'Query syntax error',
-      status: 400,
-      detail: error.message,
-      position: error.position,
-      expected: error.expected,
-      errors: [{ field: 'query', message: error.message }],
-    });
   }
 }

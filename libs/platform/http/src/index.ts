@@ -6,3 +6,4 @@ export * from './tenant-access';
 export * from './health.controller';
 export * from './configure-http-app';
 export * from './tokens';
+export * from './parse-query-or-problem';
