@@ -1,5 +1,5 @@
 import type { IntentGuess, IntentLabel, MentionEntities } from '@cxm/contracts';
-import { analyseIntents, compileKeywords, type IntentResult } from '../intent-rules';
+import { analyseIntents, compileKeywordMatcher, compileKeywords, type IntentResult } from '../intent-rules';
 import type { SentimentResult } from '../sentiment-scoring';
 import { CRISIS_KEYWORDS, LEAD_CONTEXT, LEAD_NEED, LEAD_STRONG, SPAM_KEYWORDS, TARGET_MARKERS } from './flag-keywords';
 import { detectToxicity } from './toxicity';
@@ -19,12 +19,13 @@ export interface IntentsResult {
   all: IntentGuess[];
 }
 
-const LEAD_CONTEXT_RE = compileKeywords(LEAD_CONTEXT);
-const LEAD_STRONG_RE = compileKeywords(LEAD_STRONG);
-const LEAD_NEED_RE = compileKeywords(LEAD_NEED);
-const CRISIS_RE = compileKeywords(CRISIS_KEYWORDS);
-const TARGET_RE = compileKeywords(TARGET_MARKERS);
+const LEAD_CONTEXT_RE = compileKeywordMatcher(LEAD_CONTEXT);
+const LEAD_STRONG_RE = compileKeywordMatcher(LEAD_STRONG);
+const LEAD_NEED_RE = compileKeywordMatcher(LEAD_NEED);
+const CRISIS_RE = compileKeywordMatcher(CRISIS_KEYWORDS);
+const TARGET_RE = compileKeywordMatcher(TARGET_MARKERS);
 const SPAM_RE = new RegExp(compileKeywords(SPAM_KEYWORDS).source, 'giu');
+const SPAM_ANY = compileKeywordMatcher(SPAM_KEYWORDS);
 const MONEY = /(?:[$€£₽¥]\s?\d[\d,.]*\s?[kK]?|\d[\d,.]*\s?(?:usd|eur|dollars|рублей|руб|euros?|reais|lira|tl))/iu;
 
 /** `rawText` has URLs/handles (for spam); `ruleText` is the cleaned text for keywords. */
@@ -82,9 +83,11 @@ function toxicity(text: string, languageCode: string, sentiment: SentimentResult
 function spamScore(rawText: string, text: string, entities: MentionEntities): number {
   let score = 0;
   const keywords = new Set<string>();
-  for (const match of text.matchAll(SPAM_RE)) {
-    keywords.add(match[0].toLowerCase());
-    if (keywords.size >= 3) break;
+  if (SPAM_ANY.test(text)) {
+    for (const match of text.matchAll(SPAM_RE)) {
+      keywords.add(match[0].toLowerCase());
+      if (keywords.size >= 3) break;
+    }
   }
   score += 0.35 * keywords.size;
   const urls = entities.urls.length;

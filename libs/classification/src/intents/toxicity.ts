@@ -1,4 +1,5 @@
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
+import { factorByFirstLetter } from '../intent-rules';
 import { INSULTS } from './flag-keywords';
 
 /**
@@ -33,12 +34,17 @@ const NAUGHTY_EXCLUDED = new Set([
 const naughtyWords = require('naughty-words') as Readonly<Record<string, string[] | undefined>>;
 
 let englishMatcher: RegExpMatcher | undefined;
-const compiledLists = new Map<string, RegExp | null>();
+/** Per language: the list pattern plus a cheaper pre-screen that matches whenever it does. */
+interface ListPattern {
+  pattern: RegExp;
+  screen: RegExp;
+}
+const compiledLists = new Map<string, ListPattern | null>();
 
 export function detectToxicity(text: string, languageCode: string): ToxicityHits {
   const code = languageCode === 'und' && ASCII_ONLY.test(text) ? 'en' : languageCode;
-  const pattern = listFor(code);
-  const listHit = pattern ? matchAll(pattern, text) : { insult: false, profanity: false };
+  const list = listFor(code);
+  const listHit = list && list.screen.test(text) ? matchAll(list.pattern, text) : { insult: false, profanity: false };
   let profanity = listHit.profanity;
   if (code === 'en' && !profanity) profanity = englishHasMatch(text);
   return { profanity, insult: listHit.insult };
@@ -83,8 +89,12 @@ function english(): RegExpMatcher {
   return englishMatcher;
 }
 
-/** One regex per language: group 1 = our insult list, group 2 = naughty-words. */
-function listFor(code: string): RegExp | null {
+/**
+ * One regex per language: group 1 = our insult list, group 2 = naughty-words. The screen is
+ * every entry in one alternation grouped by first letter, without the left-boundary lookbehind:
+ * it matches whenever the pattern does, so a miss there means no hits.
+ */
+function listFor(code: string): ListPattern | null {
   const cached = compiledLists.get(code);
   if (cached !== undefined) return cached;
   const insults = INSULTS[code] ?? [];
@@ -92,16 +102,20 @@ function listFor(code: string): RegExp | null {
     .map((word) => word.toLowerCase().trim())
     .filter((word) => word.length >= (UNSPACED.has(code) ? 2 : 3) && !NAUGHTY_EXCLUDED.has(word))
     .map(escapeRegExp);
-  let pattern: RegExp | null = null;
+  let list: ListPattern | null = null;
   if (insults.length + naughty.length > 0) {
     const alt = (items: readonly string[]) => (items.length > 0 ? `(${items.join('|')})` : '(?!)');
     const body = `${alt(insults)}|${alt(naughty)}`;
-    pattern = UNSPACED.has(code)
-      ? new RegExp(body, 'giu')
-      : new RegExp(`${BOUNDARY_BEFORE}(?:${body})${BOUNDARY_AFTER}`, 'giu');
+    const any = factorByFirstLetter([...insults, ...naughty]);
+    list = UNSPACED.has(code)
+      ? { pattern: new RegExp(body, 'giu'), screen: new RegExp(any, 'iu') }
+      : {
+        pattern: new RegExp(`${BOUNDARY_BEFORE}(?:${body})${BOUNDARY_AFTER}`, 'giu'),
+        screen: new RegExp(`${any}${BOUNDARY_AFTER}`, 'iu'),
+      };
   }
-  compiledLists.set(code, pattern);
-  return pattern;
+  compiledLists.set(code, list);
+  return list;
 }
 
 function matchAll(pattern: RegExp, text: string): ToxicityHits {

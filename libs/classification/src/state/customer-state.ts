@@ -30,6 +30,14 @@ const CONFUSION_CUE = new RegExp(
   ].join('|'),
   'iu',
 );
+/**
+ * Cheaper pre-screen for CONFUSION_CUE: the same alternatives without the left-boundary checks
+ * (leading `\b`, lookbehind), so it matches whenever CONFUSION_CUE does.
+ */
+const CONFUSION_SCREEN = new RegExp(
+  CONFUSION_CUE.source.replace(String.raw`\b(?:`, '(?:').replace(String.raw`(?<![\p{L}])`, ''),
+  'iu',
+);
 const REPEATED_MARKS = /[!！]{2,}|[?？؟]{2,}|[?？][!！]|[!！][?？]/u;
 const DOUBLE_QUESTION = /[?？؟]{2,}/u;
 
@@ -37,16 +45,16 @@ export function customerState(text: string, sentiment: SentimentResult, intents:
   const has = (label: string) => intents.some((intent) => intent.label === label);
   const negative = sentiment.label === 'negative';
   const notPositive = sentiment.label !== 'positive';
-  const repeated = REPEAT_CUE.test(text);
   const marks = REPEATED_MARKS.test(text);
   const complaintLike = has('complaint') || has('crisis') || has('toxic');
 
   if (complaintLike && notPositive) {
+    const repeated = REPEAT_CUE.test(text);
     const boost = (negative ? 0.1 : 0) + (repeated ? 0.1 : 0) + (marks ? 0.05 : 0);
     return { label: 'frustrated', confidence: round(Math.min(0.95, 0.65 + boost)) };
   }
-  if (negative && (repeated || marks)) return { label: 'frustrated', confidence: 0.6 };
-  if (CONFUSION_CUE.test(text) || (has('question') && DOUBLE_QUESTION.test(text))) {
+  if (negative && (marks || REPEAT_CUE.test(text))) return { label: 'frustrated', confidence: 0.6 };
+  if ((CONFUSION_SCREEN.test(text) && CONFUSION_CUE.test(text)) || (has('question') && DOUBLE_QUESTION.test(text))) {
     return { label: 'confused', confidence: has('question') ? 0.7 : 0.55 };
   }
   if (negative) return { label: 'frustrated', confidence: 0.5 };
