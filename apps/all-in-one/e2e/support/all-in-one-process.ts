@@ -1,17 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { waitFor } from '@cxm/testing';
 
-const ROOT = join(__dirname, '..', '..', '..', '..');
+export { freePort } from '@cxm/distributed-launcher';
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+const ROOT = join(__dirname, '..', '..', '..', '..');
 
 /** The all-in-one as a separate OS process, started the way `npm start` starts it, so it can be killed hard. */
 export class AllInOneProcess {

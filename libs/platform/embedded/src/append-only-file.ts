@@ -82,6 +82,14 @@ export class AppendOnlyFile {
   }
 }
 
+/**
+ * Whether a journal replayed into `live` documents is worth rewriting: only when it is long and
+ * mostly superseded entries, so small journals are never rewritten at every start.
+ */
+export function journalNeedsCompaction(journalLines: number, live: number): boolean {
+  return journalLines > 1000 && journalLines > live * 2;
+}
+
 function readCompleteLines(path: string): string[] {
   const content = readFileSync(path, 'utf8');
   const end = content.lastIndexOf('\n') + 1;

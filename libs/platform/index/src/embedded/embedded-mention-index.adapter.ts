@@ -1,4 +1,4 @@
-import { AppendOnlyFile, cloneJson } from '@cxm/platform-embedded';
+import { AppendOnlyFile, cloneJson, journalNeedsCompaction } from '@cxm/platform-embedded';
 import { compileMatcher, QueryNode, tokenizeText } from '@cxm/query';
 import { join } from 'node:path';
 import { MentionDocument, MentionIndex, SearchPage, SearchResult, rangeFieldValues, searchFieldValues } from '../mention-index.port';
@@ -90,7 +90,7 @@ export class EmbeddedMentionIndex implements MentionIndex {
     const { file, lines } = await AppendOnlyFile.open(path, { durable: true });
     for (const line of lines) this.apply(JSON.parse(line) as MentionDocument);
     const live = [...this.byTenant.values()].reduce((n, docs) => n + docs.size, 0);
-    if (lines.length > 1000 && lines.length > live * 2) {
+    if (journalNeedsCompaction(lines.length, live)) {
       await file.rewrite([...this.byTenant.values()].flatMap((docs) => [...docs.values()].map((e) => JSON.stringify(e.doc))));
     }
     this.file = file;

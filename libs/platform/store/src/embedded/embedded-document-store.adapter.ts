@@ -1,4 +1,4 @@
-import { AppendOnlyFile, cloneJson } from '@cxm/platform-embedded';
+import { AppendOnlyFile, cloneJson, journalNeedsCompaction } from '@cxm/platform-embedded';
 import { join } from 'node:path';
 import {
   CollectionDefinition,
@@ -99,7 +99,7 @@ class EmbeddedCollection<T extends StoredDocument> implements DocumentCollection
       this.tenant(entry.tenantId).set(entry.id, { doc: entry.doc as T, version: entry.version });
     }
     const live = [...this.byTenant.values()].reduce((n, docs) => n + docs.size, 0);
-    if (lines.length > 1000 && lines.length > live * 2) {
+    if (journalNeedsCompaction(lines.length, live)) {
       const compacted = [...this.byTenant.entries()].flatMap(([tenantId, docs]) =>
         [...docs.values()].map((v) => JSON.stringify({ tenantId, id: v.doc.id, version: v.version, doc: v.doc })),
       );
