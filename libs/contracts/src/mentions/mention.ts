@@ -51,6 +51,12 @@ export class CanonicalMention {
   /** The brand account or keyword this mention was found for. */
   @ApiPropertyOptional({ description: 'The brand account or keyword this mention was found for', example: '@aurora_mobile' })
   @IsOptional() @IsString() @MaxLength(256) target?: string;
+  /**
+   * When the author last edited the post. A mention seen again with a later `editedAt` (and a
+   * changed text) is an edit: it updates the mention instead of adding one.
+   */
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the post was last edited; a later editedAt updates the mention instead of adding one' })
+  @IsOptional() @IsISO8601({ strict: true }) editedAt?: string;
 }
 
 /** A canonical mention once accepted: it has its platform id and a resolved conversation. */

@@ -6,6 +6,12 @@ import { Logger } from '@cxm/platform-logging';
 import { DOCUMENT_STORE, DocumentCollection, DocumentStore, DuplicateDocumentError } from '@cxm/platform-store';
 import { ACCEPTED_MENTIONS, AcceptedMentionRecord } from './accepted-mention.record';
 
+/** What came with the mention besides its canonical form. */
+export interface AcceptContext {
+  /** The platform's native payload the mention was mapped from (connectors), kept for audit. */
+  native?: unknown;
+}
+
 export interface AcceptMentionResult {
   id: string;
   /** True when (tenant, channel, externalId) was accepted before: nothing new was published. */
@@ -28,7 +34,7 @@ export class AcceptMention {
     this.accepted = store.collection<AcceptedMentionRecord>(ACCEPTED_MENTIONS);
   }
 
-  async execute(input: CanonicalMention): Promise<AcceptMentionResult> {
+  async execute(input: CanonicalMention, _context: AcceptContext = {}): Promise<AcceptMentionResult> {
     // The id derives from the natural key, so even a repeat that slips past the check below
     // (two identical requests at once) produces the same id and event, which consumers dedupe.
     const id = deriveId('mention', input.tenantId, input.channel, input.externalId);
