@@ -61,7 +61,7 @@ export interface WebhookConnector {
   /** Throws WebhookAuthenticationError unless the delivery is provably from the platform. */
   authenticate(delivery: InboundDelivery, settings: ChannelSettings): void;
   /** Native payload → mentions (zero is fine: a delivery may carry only events we ignore). */
-  map(delivery: InboundDelivery, settings: ChannelSettings): MappedMention[];
+  map(delivery: InboundDelivery, settings: ChannelSettings): MappedMention[] | Promise<MappedMention[]>;
 }
 
 /** A channel that we fetch from on a schedule (RSS / Atom feeds). */
