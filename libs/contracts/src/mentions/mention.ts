@@ -7,10 +7,12 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
   IsUUID,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
@@ -26,6 +28,12 @@ export class MentionAuthor {
   @ApiProperty({ example: '@mara' }) @IsString() @IsNotEmpty() @MaxLength(256) handle!: string;
   @ApiProperty({ example: 'Mara Lind' }) @IsString() @IsNotEmpty() @MaxLength(256) displayName!: string;
   @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) followers?: number;
+}
+
+/** A star (or score) rating that came with a review: `value` out of `max` (4 of 5 stars, 8 of 10 points). */
+export class MentionRating {
+  @ApiProperty({ minimum: 0, example: 4 }) @IsNumber() @Min(0) @Max(100) value!: number;
+  @ApiProperty({ minimum: 1, maximum: 100, example: 5, description: 'The best rating on this scale (5 stars, 10 points)' }) @IsInt() @Min(1) @Max(100) max!: number;
 }
 
 /**
@@ -57,6 +65,9 @@ export class CanonicalMention {
    */
   @ApiPropertyOptional({ format: 'date-time', description: 'When the post was last edited; a later editedAt updates the mention instead of adding one' })
   @IsOptional() @IsISO8601({ strict: true }) editedAt?: string;
+  /** Reviews only (app stores, review sites): the author's rating. Added within schema v1. */
+  @ApiPropertyOptional({ type: () => MentionRating, description: "A review's rating: value out of max" })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => MentionRating) rating?: MentionRating;
 }
 
 /** A canonical mention once accepted: it has its platform id and a resolved conversation. */

@@ -40,9 +40,15 @@ export class NativePayloadError extends Error {
   }
 }
 
-/** The call is not from the platform (bad or missing signature / secret): answered 401 or 403, logged, never ingested. */
+/**
+ * The call is not from the platform (bad or missing signature / secret): answered 401 or 403, logged, never ingested.
+ * `kind` says which: `missing` (no signature or no secret to check it with → 401) or `invalid` (it does not match → 403).
+ */
 export class WebhookAuthenticationError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly kind: 'missing' | 'invalid' = 'invalid',
+  ) {
     super(message);
     this.name = 'WebhookAuthenticationError';
   }
@@ -51,11 +57,17 @@ export class WebhookAuthenticationError extends Error {
 /** What a verification handshake answers (Meta's `hub.challenge`): the body to echo back, as text. */
 export interface HandshakeAnswer {
   body: string;
+  /** Defaults to `text/plain` (Meta); X's CRC answers `application/json`. */
+  contentType?: string;
 }
 
 /** A channel that the platform pushes to: `POST /v1/webhooks/{tenantId}/{channel}`. */
 export interface WebhookConnector {
   readonly channel: Channel;
+  /** Largest body accepted, in bytes; defaults to DEFAULT_WEBHOOK_BODY_BYTES (the email connector takes more). */
+  readonly maxBodyBytes?: number;
+  /** Settings keys a tenant must set before the channel can be used (`PUT` refuses settings without them). */
+  readonly requiredSettings?: readonly string[];
   /** `GET` on the webhook URL (Meta's subscription handshake); absent when the platform has none. */
   handshake?(delivery: InboundDelivery, settings: ChannelSettings): HandshakeAnswer;
   /** Throws WebhookAuthenticationError unless the delivery is provably from the platform. */
@@ -67,11 +79,16 @@ export interface WebhookConnector {
 /** A channel that we fetch from on a schedule (RSS / Atom feeds). */
 export interface PolledConnector {
   readonly channel: Channel;
+  /** Settings keys a tenant must set before the channel can be used (`PUT` refuses settings without them). */
+  readonly requiredSettings?: readonly string[];
   /** Parses one fetched document into mentions; `source` names where it came from (the feed URL). */
   mapDocument(body: string, source: string, settings: ChannelSettings): Promise<MappedMention[]>;
 }
 
 export type ChannelConnector = WebhookConnector | PolledConnector;
+
+/** The body limit of a webhook whose connector names none: the JSON limit of every other route. */
+export const DEFAULT_WEBHOOK_BODY_BYTES = 256 * 1024;
 
 export function isWebhookConnector(connector: ChannelConnector): connector is WebhookConnector {
   return 'map' in connector;

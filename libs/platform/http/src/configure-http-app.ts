@@ -1,9 +1,18 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { raw } from 'express';
 
 /** Largest request body accepted (bulk import has its own route later). */
 export const MAX_BODY_BYTES = '256kb';
+
+/**
+ * Routes under this prefix get the exact bytes received as `request.body` (a Buffer), whatever
+ * the content type: platforms sign the raw bytes, and a re-serialised JSON body would not match.
+ */
+export const RAW_BODY_ROUTE_PREFIX = '/v1/webhooks';
+/** Largest raw body read (a MIME e-mail with attachments); each channel then applies its own, usually smaller, limit. */
+export const MAX_RAW_BODY_BYTES = '10mb';
 
 /**
  * What every HTTP app of the platform shares: body limits, the OpenAPI document at /docs and
@@ -12,6 +21,8 @@ export const MAX_BODY_BYTES = '256kb';
  */
 export function configureHttpApp(app: INestApplication, title: string): void {
   const express = app as NestExpressApplication;
+  // Registered first: a body it has read counts as parsed, so the JSON parser leaves it alone.
+  express.use(RAW_BODY_ROUTE_PREFIX, raw({ type: () => true, limit: MAX_RAW_BODY_BYTES }));
   express.useBodyParser('json', { limit: MAX_BODY_BYTES });
   express.disable('x-powered-by');
   app.enableShutdownHooks();

@@ -1,11 +1,12 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldProblem, validationProblem } from './problem-details';
 
-function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
+/** class-validator's error tree as `{field, message}` pairs, nested fields named by their path (`author.id`). */
+export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(error.children ?? [], field)];
+    return [...own, ...fieldProblems(error.children ?? [], field)];
   });
 }
 
@@ -18,6 +19,6 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => validationProblem(flatten(errors)),
+    exceptionFactory: (errors) => validationProblem(fieldProblems(errors)),
   });
 }

@@ -1,0 +1,54 @@
+import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConsumes, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { PublicRoute } from '@cxm/platform-http';
+import type { Request, Response } from 'express';
+import { InboundDelivery } from '../connectors/channel-connector';
+import { ReceiveWebhook, WebhookReceipt } from './receive-webhook.usecase';
+
+/**
+ * Where platforms deliver. No bearer token: each call is authenticated by the channel's own
+ * signature or the tenant's shared secret (docs/adr/0009). The body arrives as raw bytes.
+ */
+@ApiTags('webhooks')
+@ApiSecurity({})
+@Controller('v1/webhooks/:tenantId/:channel')
+export class WebhooksController {
+  constructor(private readonly receiveWebhook: ReceiveWebhook) {}
+
+  @PublicRoute()
+  @Get()
+  @ApiOperation({ summary: "The platform's verification handshake: Meta's hub.challenge (echoed as text/plain when hub.verify_token matches), X's crc_token (answered with response_token)" })
+  @ApiOkResponse({ description: 'The challenge answer' })
+  @ApiForbiddenResponse({ description: 'The verify token does not match' })
+  @ApiNotFoundResponse({ description: 'Unknown tenant or channel, or the channel is not set up for the tenant' })
+  async handshake(@Param('tenantId') tenantId: string, @Param('channel') channel: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const answer = await this.receiveWebhook.handshake({ tenantId, channel, delivery: deliveryOf(request) });
+    response.status(200).type(answer.contentType ?? 'text/plain');
+    return answer.body;
+  }
+
+  @PublicRoute()
+  @Post()
+  @HttpCode(200)
+  @ApiConsumes('application/json', 'message/rfc822', 'application/octet-stream')
+  @ApiOperation({ summary: "A platform's delivery, in its native format, authenticated by its signature; each mention in it is accepted once (a redelivery counts as duplicates)" })
+  @ApiOkResponse({ description: '`{accepted, duplicates, mentions: [{id, channel, externalId, duplicate}]}`, once every mention is durably stored' })
+  @ApiBadRequestResponse({ description: 'The payload does not map: `errors` names the native field' })
+  @ApiUnauthorizedResponse({ description: 'No signature (or no secret set to check it)' })
+  @ApiForbiddenResponse({ description: 'The signature does not match the body' })
+  @ApiNotFoundResponse({ description: 'Unknown tenant or channel, or the channel is not set up for the tenant' })
+  @ApiPayloadTooLargeResponse({ description: "Over the channel's body limit" })
+  receive(@Param('tenantId') tenantId: string, @Param('channel') channel: string, @Req() request: Request): Promise<WebhookReceipt> {
+    return this.receiveWebhook.receive({ tenantId, channel, delivery: deliveryOf(request) });
+  }
+}
+
+/** The call as connectors see it: lower-cased single-valued headers and query, the exact body bytes. */
+function deliveryOf(request: Request): InboundDelivery {
+  return {
+    method: request.method === 'GET' ? 'GET' : 'POST',
+    headers: Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), Array.isArray(value) ? value[0] : value])),
+    query: Object.fromEntries(Object.entries(request.query).map(([name, value]) => [name, typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined])),
+    rawBody: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
+  };
+}
