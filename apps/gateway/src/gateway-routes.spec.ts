@@ -13,6 +13,10 @@ describe('upstreamFor', () => {
     ['GET', '/v1/topics', 'classifier'],
     ['POST', '/v1/reprocess', 'classifier'],
     ['GET', '/v1/classifier/intent-model', 'classifier'],
+    ['POST', '/v1/webhooks/demo/facebook', 'ingest'],
+    ['GET', '/v1/webhooks/demo/facebook', 'ingest'],
+    ['PUT', '/v1/tenants/demo/channels/x', 'ingest'],
+    ['GET', '/v1/tenants/demo/channels/x', 'ingest'],
   ])('sends %s %s to %s', (method, path, upstream) => {
     expect(upstreamFor(method, path)).toBe(upstream);
   });

@@ -22,6 +22,8 @@ export const GATEWAY_ROUTES: Route[] = [
   { path: /^\/v1\/profiles(\/|$)/, upstream: 'profile' },
   { path: /^\/v1\/cases\/[^/]+\/replies\/?$/, upstream: 'responder' },
   { path: /^\/v1\/cases(\/|$)/, upstream: 'routing' },
+  { path: /^\/v1\/webhooks\/[^/]+\/[^/]+\/?$/, methods: ['GET', 'POST'], upstream: 'ingest' },
+  { path: /^\/v1\/tenants\/[^/]+\/channels\/[^/]+\/?$/, methods: ['GET', 'PUT'], upstream: 'ingest' },
 ];
 
 export function upstreamFor(method: string, path: string): Upstream | undefined {

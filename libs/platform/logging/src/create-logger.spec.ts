@@ -17,3 +17,15 @@ describe('createLogger', () => {
     expect(JSON.parse(lines[0])).toMatchObject({ service: 'test', msg: 'hello' });
   });
 });
+
+describe('createLogger and channel credentials', () => {
+  it('never writes a channel secret or a webhook signature to the log, wherever it sits', () => {
+    const lines: string[] = [];
+    const destination = new Writable({ write: (chunk, _encoding, done) => done(void lines.push(chunk.toString())) });
+    const logger = createLogger({ level: 'info', service: 'test', destination });
+    logger.info({ settings: { appSecret: 'meta-app-secret', verifyToken: 'meta-verify', consumerSecret: 'x-consumer', webhookSecret: 'shared-1' } }, 'nested');
+    logger.info({ appSecret: 'top-level-secret', req: { headers: { 'x-cxm-signature-256': 'sha256=abc123', 'x-twitter-webhooks-signature': 'sha256=def456' } } }, 'top');
+    for (const secret of ['meta-app-secret', 'meta-verify', 'x-consumer', 'shared-1', 'top-level-secret', 'abc123', 'def456']) expect(lines.join('')).not.toContain(secret);
+    expect(JSON.parse(lines[0]).settings.appSecret).toBe('[redacted]');
+  });
+});

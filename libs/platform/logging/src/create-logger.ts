@@ -19,6 +19,17 @@ export const REDACTED_PATHS = [
   '*.password',
   'config.adminToken',
   'config.apiTokens',
+  // Channel credentials (PUT /v1/tenants/{t}/channels/{c}) and the webhook signatures made with them.
+  'req.headers["x-twitter-webhooks-signature"]',
+  'req.headers["x-cxm-signature-256"]',
+  'appSecret',
+  'verifyToken',
+  'consumerSecret',
+  'webhookSecret',
+  '*.appSecret',
+  '*.verifyToken',
+  '*.consumerSecret',
+  '*.webhookSecret',
 ];
 
 export interface LoggerSettings {
