@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConsumes, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { PublicRoute } from '@cxm/platform-http';
 import type { Request, Response } from 'express';
 import { InboundDelivery } from '../connectors/channel-connector';
@@ -31,6 +31,7 @@ export class WebhooksController {
   @Post()
   @HttpCode(200)
   @ApiConsumes('application/json', 'message/rfc822', 'application/octet-stream')
+  @ApiBody({ description: "The platform's native payload, as the exact bytes it signed (JSON for most channels; see docs/channels)", schema: { type: 'string', format: 'binary' } })
   @ApiOperation({ summary: "A platform's delivery, in its native format, authenticated by its signature; each mention in it is accepted once (a redelivery counts as duplicates)" })
   @ApiOkResponse({ description: '`{accepted, duplicates, mentions: [{id, channel, externalId, duplicate}]}`, once every mention is durably stored' })
   @ApiBadRequestResponse({ description: 'The payload does not map: `errors` names the native field' })
