@@ -20,7 +20,11 @@ export function signedDelivery(body: Buffer | string | object, scheme: HmacSchem
   return delivery(bytes, { [scheme.header]: `sha256=${hmacSha256(secret, bytes, scheme.encoding)}`, 'content-type': 'application/json' });
 }
 
-/** A fixture parsed, changed by `edit`, and serialised again: for malformed-payload cases. */
+/**
+ * A fixture parsed, changed by `edit`, and serialised again: for malformed-payload cases. The
+ * payload is untyped on purpose — the point is to break it anywhere.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function editedFixture(connectorDir: string, name: string, edit: (payload: any) => void): string {
   const payload = JSON.parse(fixture(connectorDir, name).toString('utf8'));
   edit(payload);
