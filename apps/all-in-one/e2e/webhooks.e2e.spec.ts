@@ -105,7 +105,10 @@ describe('platform webhooks, through HTTP', () => {
       const wrong = await platformCall('GET', '/v1/webhooks/demo/facebook?hub.mode=subscribe&hub.verify_token=guessed&hub.challenge=1158201444');
       expect(wrong.status).toBe(403);
       expect(wrong.headers.get('content-type')).toContain('application/problem+json');
-      expect(((await wrong.json()) as Problem).type).toBe('/problems/webhook-authentication');
+      const problem = (await wrong.json()) as Problem & { instance: string };
+      expect(problem.type).toBe('/problems/webhook-authentication');
+      // The query carries the verify token: the problem (and any log of it) names the path only.
+      expect(problem.instance).toBe('/v1/webhooks/demo/facebook');
     });
 
     it('turns a signed delivery into searchable mentions of one conversation, and a redelivery into duplicates', async () => {
@@ -179,6 +182,9 @@ describe('platform webhooks, through HTTP', () => {
       expect(received.status).toBe(200);
       expect(received.body).toMatchObject({ accepted: 3, duplicates: 0 });
       const voice = await storyOf(received.body.mentions[2].id);
+      const tooLarge = Buffer.from(JSON.stringify({ messages: [{ id: 'big', text: 'ü'.repeat(150_000) }] }));
+      const refused = await postSigned('chat', tooLarge, 'x-cxm-signature-256', sign(CHAT_SECRET, tooLarge, 'hex'));
+      expect([refused.status, refused.body.type]).toEqual([413, '/problems/payload-too-large']);
       expect(voice.mention.text).toBe('Hallo, mein X5 startet seit gestern ständig neu.\nJa, und ich will jetzt mein Geld zurück.');
     });
   });

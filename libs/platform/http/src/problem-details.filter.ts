@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject } from '@nestjs/common';
 import { Logger } from '@cxm/platform-logging';
 import type { Request, Response } from 'express';
+import { RAW_BODY_ROUTE_PREFIX } from './configure-http-app';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException } from './problem-details';
 import { LOGGER } from './tokens';
 
@@ -16,8 +17,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const problem: ProblemDetails = { ...this.toProblem(exception), instance: request.originalUrl };
-    if (problem.status >= 500) this.logger.error({ err: exception, path: request.originalUrl }, 'request failed');
+    const instance = instanceOf(request);
+    const problem: ProblemDetails = { ...this.toProblem(exception), instance };
+    if (problem.status >= 500) this.logger.error({ err: exception, path: instance }, 'request failed');
     if (problem.status === HttpStatus.TOO_MANY_REQUESTS && typeof problem.retryAfterSeconds === 'number') {
       response.setHeader('Retry-After', String(problem.retryAfterSeconds));
     }
@@ -51,4 +53,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     return { type: 'about:blank', title: 'Internal server error', status: 500 };
   }
+}
+
+/** The request's URL, without the query of a webhook call: it carries the platform's verify token, which must not be logged. */
+function instanceOf(request: Request): string {
+  const url = request.originalUrl;
+  return url.startsWith(RAW_BODY_ROUTE_PREFIX) ? url.split('?')[0] : url;
 }
