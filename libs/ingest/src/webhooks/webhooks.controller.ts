@@ -23,7 +23,8 @@ export class WebhooksController {
   @ApiNotFoundResponse({ description: 'Unknown tenant or channel, or the channel is not set up for the tenant' })
   async handshake(@Param('tenantId') tenantId: string, @Param('channel') channel: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
     const answer = await this.receiveWebhook.handshake({ tenantId, channel, delivery: deliveryOf(request) });
-    response.status(200).type(answer.contentType ?? 'text/plain');
+    // The challenge is the caller's own text echoed back: never let a browser sniff it as HTML.
+    response.status(200).type(answer.contentType ?? 'text/plain').setHeader('X-Content-Type-Options', 'nosniff');
     return answer.body;
   }
 
@@ -47,7 +48,8 @@ export class WebhooksController {
 /** The call as connectors see it: lower-cased single-valued headers and query, the exact body bytes. */
 function deliveryOf(request: Request): InboundDelivery {
   return {
-    method: request.method === 'GET' ? 'GET' : 'POST',
+    // HEAD reaches the GET handler in Express: it is a handshake probe, not a delivery.
+    method: request.method === 'POST' ? 'POST' : 'GET',
     headers: Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), Array.isArray(value) ? value[0] : value])),
     query: Object.fromEntries(Object.entries(request.query).map(([name, value]) => [name, typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined])),
     rawBody: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
