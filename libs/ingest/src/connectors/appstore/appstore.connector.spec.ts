@@ -1,5 +1,5 @@
 import { WebhookAuthenticationError } from '../channel-connector';
-import { delivery, editedFixture, fixture, signedDelivery } from '../shared/connector-test-kit';
+import { delivery, editedFixture, fixture, mapSigned, signedDelivery } from '../shared/connector-test-kit';
 import { SHARED_SECRET_SCHEME } from '../shared/hmac-signature';
 import { AppStoreConnector } from './appstore.connector';
 
@@ -7,11 +7,7 @@ const settings = { webhookSecret: 'appstore-forwarder-secret' };
 
 describe('AppStoreConnector', () => {
   const connector = new AppStoreConnector();
-  const map = (body: Buffer | string) => {
-    const call = signedDelivery(body, SHARED_SECRET_SCHEME, settings.webhookSecret);
-    connector.authenticate(call, settings);
-    return connector.map(call);
-  };
+  const map = (body: Buffer | string) => mapSigned(connector, body, SHARED_SECRET_SCHEME, settings.webhookSecret, settings);
 
   it('maps App Store Connect customer reviews with their star rating, title and body as the text', () => {
     expect(map(fixture(__dirname, 'apple-customer-reviews.json')).map((m) => m.mention)).toEqual([

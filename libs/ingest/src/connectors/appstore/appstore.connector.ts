@@ -1,5 +1,5 @@
-import { ChannelSettings, InboundDelivery, MappedMention, WebhookConnector } from '../channel-connector';
-import { verifySharedSecret } from '../shared/hmac-signature';
+import { InboundDelivery, MappedMention } from '../channel-connector';
+import { SharedSecretWebhookConnector } from '../shared/hmac-signature';
 import { jsonBody } from '../shared/json-body';
 import { isoTime } from '../shared/native-time';
 import { NativeValue } from '../shared/native-value';
@@ -14,13 +14,8 @@ const STARS = 5;
  * forwards the API responses signed with the shared secret. The star rating becomes the
  * mention's `rating`. See docs/channels/appstore.md.
  */
-export class AppStoreConnector implements WebhookConnector {
+export class AppStoreConnector extends SharedSecretWebhookConnector {
   readonly channel = 'appstore' as const;
-  readonly requiredSettings = ['webhookSecret'] as const;
-
-  authenticate(delivery: InboundDelivery, settings: ChannelSettings): void {
-    verifySharedSecret(delivery, settings);
-  }
 
   map(delivery: InboundDelivery): MappedMention[] {
     const body = jsonBody(delivery).object();

@@ -1,5 +1,5 @@
 import { WebhookAuthenticationError } from '../channel-connector';
-import { delivery, editedFixture, fixture, signedDelivery } from '../shared/connector-test-kit';
+import { delivery, editedFixture, fixture, mapSigned, signedDelivery } from '../shared/connector-test-kit';
 import { SHARED_SECRET_SCHEME } from '../shared/hmac-signature';
 import { ChatConnector } from './chat.connector';
 
@@ -7,11 +7,7 @@ const settings = { webhookSecret: 'chat-widget-secret' };
 
 describe('ChatConnector', () => {
   const connector = new ChatConnector();
-  const map = (body: Buffer | string) => {
-    const call = signedDelivery(body, SHARED_SECRET_SCHEME, settings.webhookSecret);
-    connector.authenticate(call, settings);
-    return connector.map(call);
-  };
+  const map = (body: Buffer | string) => mapSigned(connector, body, SHARED_SECRET_SCHEME, settings.webhookSecret, settings);
 
   it("maps the customer's chat messages and the customer's turns of a call transcript", () => {
     expect(map(fixture(__dirname, 'messages.json')).map((m) => m.mention)).toEqual([

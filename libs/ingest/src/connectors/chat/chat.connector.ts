@@ -1,5 +1,5 @@
-import { ChannelSettings, InboundDelivery, MappedMention, WebhookConnector } from '../channel-connector';
-import { verifySharedSecret } from '../shared/hmac-signature';
+import { InboundDelivery, MappedMention } from '../channel-connector';
+import { SharedSecretWebhookConnector } from '../shared/hmac-signature';
 import { jsonBody } from '../shared/json-body';
 import { isoTime, optionalIsoTime } from '../shared/native-time';
 import { NativeValue } from '../shared/native-value';
@@ -13,13 +13,8 @@ const CUSTOMER = 'customer';
  * mentions: agent and bot messages, and their turns in a transcript, are our side of the
  * conversation. Signed with the shared secret. The schema is in docs/channels/chat.md.
  */
-export class ChatConnector implements WebhookConnector {
+export class ChatConnector extends SharedSecretWebhookConnector {
   readonly channel = 'chat' as const;
-  readonly requiredSettings = ['webhookSecret'] as const;
-
-  authenticate(delivery: InboundDelivery, settings: ChannelSettings): void {
-    verifySharedSecret(delivery, settings);
-  }
 
   map(delivery: InboundDelivery): MappedMention[] {
     return jsonBody(delivery)

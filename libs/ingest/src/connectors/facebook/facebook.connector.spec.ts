@@ -1,17 +1,13 @@
 import { WebhookAuthenticationError } from '../channel-connector';
 import { META_SIGNATURE } from '../meta/meta-webhook';
-import { editedFixture, fixture, signedDelivery } from '../shared/connector-test-kit';
+import { editedFixture, fixture, mapSigned, signedDelivery } from '../shared/connector-test-kit';
 import { FacebookConnector } from './facebook.connector';
 
 const settings = { appSecret: 'fb-app-secret-5678', verifyToken: 'fb-verify-token' };
 
 describe('FacebookConnector', () => {
   const connector = new FacebookConnector();
-  const map = (body: Buffer | string) => {
-    const call = signedDelivery(body, META_SIGNATURE, settings.appSecret);
-    connector.authenticate(call, settings);
-    return connector.map(call);
-  };
+  const map = (body: Buffer | string) => mapSigned(connector, body, META_SIGNATURE, settings.appSecret, settings);
 
   it('maps Page feed comments, threading replies under the post they belong to', () => {
     const mentions = map(fixture(__dirname, 'feed-comments.json'));

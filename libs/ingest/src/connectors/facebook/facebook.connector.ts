@@ -1,5 +1,5 @@
-import { ChannelSettings, HandshakeAnswer, InboundDelivery, MappedMention, WebhookConnector } from '../channel-connector';
-import { authenticateMeta, META_REQUIRED_SETTINGS, metaEntries, metaHandshake } from '../meta/meta-webhook';
+import { InboundDelivery, MappedMention } from '../channel-connector';
+import { metaEntries, MetaWebhookConnector } from '../meta/meta-webhook';
 import { mapPageMessaging } from '../meta/page-messaging';
 import { isoTime } from '../shared/native-time';
 import { NativeValue } from '../shared/native-value';
@@ -14,17 +14,8 @@ const TEXT_VERBS = new Set(['add', 'edited']);
  * (`changes[].field = "feed"`). Messenger messages arriving on the same URL are mapped as
  * `messenger` mentions. See docs/channels/facebook.md.
  */
-export class FacebookConnector implements WebhookConnector {
+export class FacebookConnector extends MetaWebhookConnector {
   readonly channel = 'facebook' as const;
-  readonly requiredSettings = META_REQUIRED_SETTINGS;
-
-  handshake(delivery: InboundDelivery, settings: ChannelSettings): HandshakeAnswer {
-    return metaHandshake(delivery, settings);
-  }
-
-  authenticate(delivery: InboundDelivery, settings: ChannelSettings): void {
-    authenticateMeta(delivery, settings);
-  }
 
   map(delivery: InboundDelivery): MappedMention[] {
     return metaEntries(delivery, 'page').flatMap((entry) => [...this.mapFeed(entry), ...mapPageMessaging(entry)]);

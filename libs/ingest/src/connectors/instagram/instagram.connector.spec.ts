@@ -1,17 +1,13 @@
 import { WebhookAuthenticationError } from '../channel-connector';
 import { META_SIGNATURE } from '../meta/meta-webhook';
-import { delivery, editedFixture, fixture, signedDelivery } from '../shared/connector-test-kit';
+import { delivery, editedFixture, fixture, mapSigned, signedDelivery } from '../shared/connector-test-kit';
 import { InstagramConnector } from './instagram.connector';
 
 const settings = { appSecret: 'ig-app-secret-9999', verifyToken: 'ig-verify-token' };
 
 describe('InstagramConnector', () => {
   const connector = new InstagramConnector();
-  const map = (body: Buffer | string) => {
-    const call = signedDelivery(body, META_SIGNATURE, settings.appSecret);
-    connector.authenticate(call, settings);
-    return connector.map(call);
-  };
+  const map = (body: Buffer | string) => mapSigned(connector, body, META_SIGNATURE, settings.appSecret, settings);
 
   it('maps comments on the media into the media’s conversation, a reply naming its parent comment', () => {
     expect(map(fixture(__dirname, 'comments.json')).map((m) => m.mention)).toEqual([

@@ -1,5 +1,5 @@
-import { ChannelSettings, HandshakeAnswer, InboundDelivery, MappedMention, WebhookConnector } from '../channel-connector';
-import { authenticateMeta, META_REQUIRED_SETTINGS, metaEntries, metaHandshake } from '../meta/meta-webhook';
+import { InboundDelivery, MappedMention } from '../channel-connector';
+import { metaEntries, MetaWebhookConnector } from '../meta/meta-webhook';
 import { isoTime } from '../shared/native-time';
 import { NativeValue } from '../shared/native-value';
 
@@ -10,17 +10,8 @@ const COMMENT_FIELDS = new Set(['comments', 'live_comments']);
  * (`changes[].field = "comments"` or `"live_comments"`). Mentions in stories, insights and
  * direct messages are ignored. See docs/channels/instagram.md.
  */
-export class InstagramConnector implements WebhookConnector {
+export class InstagramConnector extends MetaWebhookConnector {
   readonly channel = 'instagram' as const;
-  readonly requiredSettings = META_REQUIRED_SETTINGS;
-
-  handshake(delivery: InboundDelivery, settings: ChannelSettings): HandshakeAnswer {
-    return metaHandshake(delivery, settings);
-  }
-
-  authenticate(delivery: InboundDelivery, settings: ChannelSettings): void {
-    authenticateMeta(delivery, settings);
-  }
 
   map(delivery: InboundDelivery): MappedMention[] {
     return metaEntries(delivery, 'instagram').flatMap((entry) =>

@@ -1,17 +1,13 @@
 import { WebhookAuthenticationError } from '../channel-connector';
 import { META_SIGNATURE } from '../meta/meta-webhook';
-import { delivery, editedFixture, fixture, signedDelivery } from '../shared/connector-test-kit';
+import { delivery, editedFixture, fixture, mapSigned, signedDelivery } from '../shared/connector-test-kit';
 import { MessengerConnector } from './messenger.connector';
 
 const settings = { appSecret: 'messenger-secret-42', verifyToken: 'messenger-verify' };
 
 describe('MessengerConnector', () => {
   const connector = new MessengerConnector();
-  const map = (body: Buffer | string) => {
-    const call = signedDelivery(body, META_SIGNATURE, settings.appSecret);
-    connector.authenticate(call, settings);
-    return connector.map(call);
-  };
+  const map = (body: Buffer | string) => mapSigned(connector, body, META_SIGNATURE, settings.appSecret, settings);
 
   it("maps people's messages to the Page into one conversation per person, replies naming the message they quote", () => {
     const mentions = map(fixture(__dirname, 'messages.json'));

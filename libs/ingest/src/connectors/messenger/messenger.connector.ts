@@ -1,5 +1,5 @@
-import { ChannelSettings, HandshakeAnswer, InboundDelivery, MappedMention, WebhookConnector } from '../channel-connector';
-import { authenticateMeta, META_REQUIRED_SETTINGS, metaEntries, metaHandshake } from '../meta/meta-webhook';
+import { InboundDelivery, MappedMention } from '../channel-connector';
+import { metaEntries, MetaWebhookConnector } from '../meta/meta-webhook';
 import { mapPageMessaging } from '../meta/page-messaging';
 
 /**
@@ -7,17 +7,8 @@ import { mapPageMessaging } from '../meta/page-messaging';
  * Page, and their edits. Feed changes on this URL are ignored (subscribe the facebook URL for
  * those). See docs/channels/messenger.md.
  */
-export class MessengerConnector implements WebhookConnector {
+export class MessengerConnector extends MetaWebhookConnector {
   readonly channel = 'messenger' as const;
-  readonly requiredSettings = META_REQUIRED_SETTINGS;
-
-  handshake(delivery: InboundDelivery, settings: ChannelSettings): HandshakeAnswer {
-    return metaHandshake(delivery, settings);
-  }
-
-  authenticate(delivery: InboundDelivery, settings: ChannelSettings): void {
-    authenticateMeta(delivery, settings);
-  }
 
   map(delivery: InboundDelivery): MappedMention[] {
     return metaEntries(delivery, 'page').flatMap((entry) => mapPageMessaging(entry));

@@ -1,4 +1,5 @@
-import { ChannelSettings, HandshakeAnswer, InboundDelivery, NativePayloadError, WebhookAuthenticationError } from '../channel-connector';
+import type { Channel } from '@cxm/contracts';
+import { ChannelSettings, HandshakeAnswer, InboundDelivery, MappedMention, NativePayloadError, WebhookAuthenticationError, WebhookConnector } from '../channel-connector';
 import { constantTimeEqual, HmacScheme, requireSecret, verifyHmacSignature } from '../shared/hmac-signature';
 import { jsonBody } from '../shared/json-body';
 import { NativeValue } from '../shared/native-value';
@@ -40,4 +41,20 @@ export function metaEntries(delivery: InboundDelivery, object: string): NativeVa
   const actual = body.get('object');
   if (actual.string() !== object) actual.fail(`must be "${object}" on this channel (got "${String(actual.value)}")`);
   return body.get('entry').array();
+}
+
+/** The four Meta channels differ only in what they map: the handshake, signature and settings are Meta's. */
+export abstract class MetaWebhookConnector implements WebhookConnector {
+  abstract readonly channel: Channel;
+  readonly requiredSettings = META_REQUIRED_SETTINGS;
+
+  handshake(delivery: InboundDelivery, settings: ChannelSettings): HandshakeAnswer {
+    return metaHandshake(delivery, settings);
+  }
+
+  authenticate(delivery: InboundDelivery, settings: ChannelSettings): void {
+    authenticateMeta(delivery, settings);
+  }
+
+  abstract map(delivery: InboundDelivery, settings: ChannelSettings): MappedMention[];
 }

@@ -1,5 +1,5 @@
 import { WebhookAuthenticationError } from '../channel-connector';
-import { delivery, editedFixture, fixture, signedDelivery } from '../shared/connector-test-kit';
+import { delivery, editedFixture, fixture, mapSigned } from '../shared/connector-test-kit';
 import { hmacSha256, SHARED_SECRET_SCHEME } from '../shared/hmac-signature';
 import { RedditConnector } from './reddit.connector';
 
@@ -7,11 +7,7 @@ const settings = { webhookSecret: 'reddit-forwarder-secret' };
 
 describe('RedditConnector', () => {
   const connector = new RedditConnector();
-  const map = (body: Buffer | string) => {
-    const call = signedDelivery(body, SHARED_SECRET_SCHEME, settings.webhookSecret);
-    connector.authenticate(call, settings);
-    return connector.map(call);
-  };
+  const map = (body: Buffer | string) => mapSigned(connector, body, SHARED_SECRET_SCHEME, settings.webhookSecret, settings);
 
   it('maps a comments page: the post (t3) and its comments (t1), nested replies included, threaded by link_id and parent_id', () => {
     const mentions = map(fixture(__dirname, 'comments-page.json'));

@@ -1,5 +1,5 @@
-import { ChannelSettings, InboundDelivery, MappedMention, WebhookConnector } from '../channel-connector';
-import { verifySharedSecret } from '../shared/hmac-signature';
+import { InboundDelivery, MappedMention } from '../channel-connector';
+import { SharedSecretWebhookConnector } from '../shared/hmac-signature';
 import { jsonBody } from '../shared/json-body';
 import { isoTime } from '../shared/native-time';
 import { NativeValue } from '../shared/native-value';
@@ -13,13 +13,8 @@ const GONE = new Set(['[deleted]', '[removed]']);
  * children are posts (`t3`) and comments (`t1`, with nested `replies`). Reddit has no push, so
  * the tenant's poller forwards listings signed with the shared secret. See docs/channels/reddit.md.
  */
-export class RedditConnector implements WebhookConnector {
+export class RedditConnector extends SharedSecretWebhookConnector {
   readonly channel = 'reddit' as const;
-  readonly requiredSettings = ['webhookSecret'] as const;
-
-  authenticate(delivery: InboundDelivery, settings: ChannelSettings): void {
-    verifySharedSecret(delivery, settings);
-  }
 
   map(delivery: InboundDelivery): MappedMention[] {
     const body = jsonBody(delivery);

@@ -1,5 +1,5 @@
 import { WebhookAuthenticationError } from '../channel-connector';
-import { delivery, editedFixture, fixture, signedDelivery } from '../shared/connector-test-kit';
+import { delivery, editedFixture, fixture, mapSigned, signedDelivery } from '../shared/connector-test-kit';
 import { SHARED_SECRET_SCHEME } from '../shared/hmac-signature';
 import { ReviewsConnector } from './reviews.connector';
 
@@ -7,11 +7,7 @@ const settings = { webhookSecret: 'reviews-forwarder-secret' };
 
 describe('ReviewsConnector', () => {
   const connector = new ReviewsConnector();
-  const map = (body: Buffer | string) => {
-    const call = signedDelivery(body, SHARED_SECRET_SCHEME, settings.webhookSecret);
-    connector.authenticate(call, settings);
-    return connector.map(call);
-  };
+  const map = (body: Buffer | string) => mapSigned(connector, body, SHARED_SECRET_SCHEME, settings.webhookSecret, settings);
 
   it('maps schema.org Reviews from a JSON-LD graph with their rating on the site’s own scale', () => {
     expect(map(fixture(__dirname, 'schema-org-graph.json')).map((m) => m.mention)).toEqual([

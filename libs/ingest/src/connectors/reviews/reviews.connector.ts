@@ -1,5 +1,5 @@
-import { ChannelSettings, InboundDelivery, MappedMention, WebhookConnector } from '../channel-connector';
-import { verifySharedSecret } from '../shared/hmac-signature';
+import { InboundDelivery, MappedMention } from '../channel-connector';
+import { SharedSecretWebhookConnector } from '../shared/hmac-signature';
 import { jsonBody } from '../shared/json-body';
 import { isoTime, optionalIsoTime } from '../shared/native-time';
 import { NativeValue } from '../shared/native-value';
@@ -14,13 +14,8 @@ const DEFAULT_BEST_RATING = 5;
  * are skipped. The rating scale comes from `bestRating` (default 5). Signed with the shared
  * secret. See docs/channels/reviews.md.
  */
-export class ReviewsConnector implements WebhookConnector {
+export class ReviewsConnector extends SharedSecretWebhookConnector {
   readonly channel = 'reviews' as const;
-  readonly requiredSettings = ['webhookSecret'] as const;
-
-  authenticate(delivery: InboundDelivery, settings: ChannelSettings): void {
-    verifySharedSecret(delivery, settings);
-  }
 
   map(delivery: InboundDelivery): MappedMention[] {
     const body = jsonBody(delivery);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InboundDelivery } from '../channel-connector';
+import { ChannelSettings, InboundDelivery, WebhookConnector } from '../channel-connector';
 import { HmacScheme, hmacSha256 } from './hmac-signature';
 
 /** Helpers for connector specs: fixtures as the exact bytes a platform sends, signed as it signs them. */
@@ -18,6 +18,13 @@ export function delivery(body: Buffer | string, headers: Record<string, string> 
 export function signedDelivery(body: Buffer | string | object, scheme: HmacScheme, secret: string): InboundDelivery {
   const bytes = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8');
   return delivery(bytes, { [scheme.header]: `sha256=${hmacSha256(secret, bytes, scheme.encoding)}`, 'content-type': 'application/json' });
+}
+
+/** What the connector maps from `body` once signed with `secret` and authenticated, as the webhook route runs it. */
+export function mapSigned<C extends WebhookConnector>(connector: C, body: Buffer | string, scheme: HmacScheme, secret: string, settings: ChannelSettings): ReturnType<C['map']> {
+  const call = signedDelivery(body, scheme, secret);
+  connector.authenticate(call, settings);
+  return connector.map(call, settings) as ReturnType<C['map']>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ChannelSettings, InboundDelivery, WebhookAuthenticationError } from '../channel-connector';
+import type { Channel } from '@cxm/contracts';
+import { ChannelSettings, InboundDelivery, MappedMention, WebhookAuthenticationError, WebhookConnector } from '../channel-connector';
 
 export interface HmacScheme {
   /** Lower-cased header carrying `sha256=<digest>`. */
@@ -45,4 +46,16 @@ export const SHARED_SECRET_SCHEME: HmacScheme = { header: 'x-cxm-signature-256',
 
 export function verifySharedSecret(delivery: InboundDelivery, settings: ChannelSettings): void {
   verifyHmacSignature(delivery, settings, SHARED_SECRET_SCHEME);
+}
+
+/** A channel fed by the tenant's forwarder: authenticated by the shared secret, so only its mapping is its own. */
+export abstract class SharedSecretWebhookConnector implements WebhookConnector {
+  abstract readonly channel: Channel;
+  readonly requiredSettings = [SHARED_SECRET_SCHEME.secretKey] as const;
+
+  authenticate(delivery: InboundDelivery, settings: ChannelSettings): void {
+    verifySharedSecret(delivery, settings);
+  }
+
+  abstract map(delivery: InboundDelivery, settings: ChannelSettings): MappedMention[];
 }

@@ -1,17 +1,13 @@
 import { WebhookAuthenticationError } from '../channel-connector';
 import { META_SIGNATURE } from '../meta/meta-webhook';
-import { delivery, editedFixture, fixture, signedDelivery } from '../shared/connector-test-kit';
+import { delivery, editedFixture, fixture, mapSigned, signedDelivery } from '../shared/connector-test-kit';
 import { WhatsAppConnector } from './whatsapp.connector';
 
 const settings = { appSecret: 'wa-app-secret-0001', verifyToken: 'wa-verify-token' };
 
 describe('WhatsAppConnector', () => {
   const connector = new WhatsAppConnector();
-  const map = (body: Buffer | string) => {
-    const call = signedDelivery(body, META_SIGNATURE, settings.appSecret);
-    connector.authenticate(call, settings);
-    return connector.map(call);
-  };
+  const map = (body: Buffer | string) => mapSigned(connector, body, META_SIGNATURE, settings.appSecret, settings);
 
   it('maps text, captioned media and button replies, one conversation per customer and business number', () => {
     expect(map(fixture(__dirname, 'messages.json')).map((m) => m.mention)).toEqual([

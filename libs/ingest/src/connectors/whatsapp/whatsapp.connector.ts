@@ -1,5 +1,5 @@
-import { ChannelSettings, HandshakeAnswer, InboundDelivery, MappedMention, WebhookConnector } from '../channel-connector';
-import { authenticateMeta, META_REQUIRED_SETTINGS, metaEntries, metaHandshake } from '../meta/meta-webhook';
+import { InboundDelivery, MappedMention } from '../channel-connector';
+import { metaEntries, MetaWebhookConnector } from '../meta/meta-webhook';
 import { isoTime } from '../shared/native-time';
 import { NativeValue } from '../shared/native-value';
 
@@ -9,17 +9,8 @@ import { NativeValue } from '../shared/native-value';
  * read) and messages without words (stickers, locations, reactions, voice notes) are ignored.
  * See docs/channels/whatsapp.md.
  */
-export class WhatsAppConnector implements WebhookConnector {
+export class WhatsAppConnector extends MetaWebhookConnector {
   readonly channel = 'whatsapp' as const;
-  readonly requiredSettings = META_REQUIRED_SETTINGS;
-
-  handshake(delivery: InboundDelivery, settings: ChannelSettings): HandshakeAnswer {
-    return metaHandshake(delivery, settings);
-  }
-
-  authenticate(delivery: InboundDelivery, settings: ChannelSettings): void {
-    authenticateMeta(delivery, settings);
-  }
 
   map(delivery: InboundDelivery): MappedMention[] {
     return metaEntries(delivery, 'whatsapp_business_account').flatMap((entry) =>

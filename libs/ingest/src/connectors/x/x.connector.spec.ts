@@ -1,17 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { WebhookAuthenticationError } from '../channel-connector';
-import { delivery, editedFixture, fixture, signedDelivery } from '../shared/connector-test-kit';
+import { delivery, editedFixture, fixture, mapSigned, signedDelivery } from '../shared/connector-test-kit';
 import { X_SIGNATURE, XConnector } from './x.connector';
 
 const settings = { consumerSecret: 'x-consumer-secret-abcdef' };
 
 describe('XConnector', () => {
   const connector = new XConnector();
-  const map = (body: Buffer | string) => {
-    const call = signedDelivery(body, X_SIGNATURE, settings.consumerSecret);
-    connector.authenticate(call, settings);
-    return connector.map(call);
-  };
+  const map = (body: Buffer | string) => mapSigned(connector, body, X_SIGNATURE, settings.consumerSecret, settings);
 
   it('maps v2 posts with their authors from includes.users, replies in the thread of conversation_id', () => {
     const [root, reply] = map(fixture(__dirname, 'replies-and-quotes.json')).map((m) => m.mention);

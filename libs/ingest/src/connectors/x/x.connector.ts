@@ -22,6 +22,7 @@ interface XUser {
  */
 export class XConnector implements WebhookConnector {
   readonly channel = 'x' as const;
+
   readonly requiredSettings = ['consumerSecret'] as const;
 
   /** The CRC check: `GET ?crc_token=…` answered with `{response_token: "sha256=<base64 HMAC(consumer secret, token)>"}`. */

@@ -1,5 +1,5 @@
 import { WebhookAuthenticationError } from '../channel-connector';
-import { delivery, editedFixture, fixture, signedDelivery } from '../shared/connector-test-kit';
+import { delivery, editedFixture, fixture, mapSigned, signedDelivery } from '../shared/connector-test-kit';
 import { SHARED_SECRET_SCHEME } from '../shared/hmac-signature';
 import { YouTubeConnector } from './youtube.connector';
 
@@ -7,11 +7,7 @@ const settings = { webhookSecret: 'youtube-forwarder-secret' };
 
 describe('YouTubeConnector', () => {
   const connector = new YouTubeConnector();
-  const map = (body: Buffer | string) => {
-    const call = signedDelivery(body, SHARED_SECRET_SCHEME, settings.webhookSecret);
-    connector.authenticate(call, settings);
-    return connector.map(call);
-  };
+  const map = (body: Buffer | string) => mapSigned(connector, body, SHARED_SECRET_SCHEME, settings.webhookSecret, settings);
 
   it('maps a comment thread and its replies into one conversation, the edited top-level comment with editedAt', () => {
     const mentions = map(fixture(__dirname, 'comment-threads.json')).map((m) => m.mention);

@@ -1,5 +1,5 @@
-import { ChannelSettings, InboundDelivery, MappedMention, WebhookConnector } from '../channel-connector';
-import { verifySharedSecret } from '../shared/hmac-signature';
+import { InboundDelivery, MappedMention } from '../channel-connector';
+import { SharedSecretWebhookConnector } from '../shared/hmac-signature';
 import { jsonBody } from '../shared/json-body';
 import { isoTime } from '../shared/native-time';
 import { NativeValue } from '../shared/native-value';
@@ -11,13 +11,8 @@ import { NativeValue } from '../shared/native-value';
  * YouTube has no push for comments, so the tenant's poller forwards these signed with the shared
  * secret. See docs/channels/youtube.md.
  */
-export class YouTubeConnector implements WebhookConnector {
+export class YouTubeConnector extends SharedSecretWebhookConnector {
   readonly channel = 'youtube' as const;
-  readonly requiredSettings = ['webhookSecret'] as const;
-
-  authenticate(delivery: InboundDelivery, settings: ChannelSettings): void {
-    verifySharedSecret(delivery, settings);
-  }
 
   map(delivery: InboundDelivery): MappedMention[] {
     const body = jsonBody(delivery).object();
