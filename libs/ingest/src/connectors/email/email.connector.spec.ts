@@ -1,8 +1,8 @@
-import { EventEnvelope, PayloadOf } from '@cxm/contracts';
+import { canonicalMentionProblems, EventEnvelope, PayloadOf } from '@cxm/contracts';
 import { EmbeddedEventBus } from '@cxm/platform-bus';
 import { silentLogger } from '@cxm/platform-logging';
 import { EmbeddedDocumentStore } from '@cxm/platform-store';
-import { canonicalMentionProblems, collectEvents, waitForQuietBus } from '@cxm/testing';
+import { collectEvents, waitForQuietBus } from '@cxm/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AcceptMention } from '../../accept-mention/accept-mention.usecase';

@@ -1,5 +1,4 @@
-import { MAX_MENTION_TEXT_LENGTH } from '@cxm/contracts';
-import { canonicalMentionProblems } from '@cxm/testing';
+import { canonicalMentionProblems, MAX_MENTION_TEXT_LENGTH } from '@cxm/contracts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MappedMention, NativePayloadError } from '../channel-connector';

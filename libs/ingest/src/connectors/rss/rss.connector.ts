@@ -1,4 +1,5 @@
 import type { MentionAuthor } from '@cxm/contracts';
+import { isURL } from 'class-validator';
 import { createHash } from 'node:crypto';
 import Parser from 'rss-parser';
 import { ChannelSettings, MappedMention, NativePayloadError, PolledConnector } from '../channel-connector';
@@ -204,12 +205,13 @@ function siteOf(link: string | undefined, source: string): URL {
   return new URL('http://unknown.invalid/');
 }
 
-/** Links may be relative to the site; only http(s) links are kept. */
+/** Links may be relative to the site; only http(s) links the canonical mention accepts are kept (an intranet host without a TLD is not). */
 function absoluteUrl(link: string | undefined, site: URL): string | undefined {
   if (!link?.trim()) return undefined;
   try {
     const url = new URL(link.trim(), site);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.href.length <= 2048 ? url.href : undefined;
+    const usable = (url.protocol === 'http:' || url.protocol === 'https:') && url.href.length <= 2048 && isURL(url.href, { require_protocol: true });
+    return usable ? url.href : undefined;
   } catch {
     return undefined;
   }
