@@ -320,6 +320,14 @@ describe('FeedPoller', () => {
     expect(feedServer.requestsTo('/flaky.xml')).toHaveLength(2);
   });
 
+  it('fetches a private feed whose URL carries credentials with Basic authentication', async () => {
+    feedServer.feeds.set('/private.xml', { body: rss(FIRST_ITEMS) });
+    const feed = { ...subscription('/private.xml'), url: `${feedServer.base.replace('http://', 'http://watcher:p%40ss@')}/private.xml` };
+    const [report] = await aPoller([feed]).pollDue();
+    expect(report.outcome).toMatchObject({ kind: 'polled', accepted: 3 });
+    expect(feedServer.requestsTo('/private.xml')[0].headers.authorization).toBe(`Basic ${Buffer.from('watcher:p@ss').toString('base64')}`);
+  });
+
   it('decodes a windows-1251 feed from its XML declaration', async () => {
     feedServer.feeds.set('/ural.xml', { body: readFileSync(join(__dirname, 'fixtures', 'ru-windows-1251.rss.xml')), contentType: 'application/rss+xml' });
     await aPoller([subscription('/ural.xml')]).pollDue();

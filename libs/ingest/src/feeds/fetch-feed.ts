@@ -34,11 +34,18 @@ const USER_AGENT = 'CXM-feed-poller/1.0';
  */
 export async function fetchFeed(fetcher: FetchFunction, url: string, validators: FeedValidators, settings: FetchFeedSettings, stop: AbortSignal): Promise<FetchOutcome> {
   const headers: Record<string, string> = { accept: ACCEPT, 'user-agent': USER_AGENT };
+  const target = new URL(url);
+  // fetch refuses URLs with credentials; a private feed's user:password@ becomes Basic auth.
+  if (target.username || target.password) {
+    headers.authorization = `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64')}`;
+    target.username = '';
+    target.password = '';
+  }
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
   let response: Response;
   try {
-    response = await fetcher(url, { headers, redirect: 'follow', signal: AbortSignal.any([AbortSignal.timeout(settings.timeoutMs), stop]) });
+    response = await fetcher(target, { headers, redirect: 'follow', signal: AbortSignal.any([AbortSignal.timeout(settings.timeoutMs), stop]) });
   } catch (error) {
     throw new FeedFetchError(`feed unreachable: ${describeFetchError(error, settings.timeoutMs)}`, !stop.aborted);
   }
