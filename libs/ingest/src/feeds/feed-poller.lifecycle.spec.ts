@@ -76,7 +76,7 @@ describe('FeedPoller in the Nest lifecycle', () => {
   }
 
   it("starts polling each tenant's feeds from its rss channel settings when the application boots", async () => {
-    await startApp({ CXM_FEED_TICK_MS: '100' }, { acme: { feeds: [`${base}/acme.atom`], pollIntervalSeconds: 60 } });
+    await startApp({ CXM_FEED_TICK_MS: '100', CXM_FEED_ALLOW_PRIVATE_ADDRESSES: 'true' }, { acme: { feeds: [`${base}/acme.atom`], pollIntervalSeconds: 60 } });
     await waitFor(() => (raw.length === 2 ? true : undefined), 5_000, 'two feed items accepted');
     expect(raw.map((e) => [e.tenantId, e.payload.mention.externalId])).toEqual([
       ['acme', 'urn:b:1'],
@@ -86,7 +86,7 @@ describe('FeedPoller in the Nest lifecycle', () => {
 
   it('stops with the application, aborting a fetch in flight', async () => {
     delayMs = 5_000;
-    const running = await startApp({ CXM_FEED_TICK_MS: '100' }, { demo: { feeds: `${base}/slow.atom` } });
+    const running = await startApp({ CXM_FEED_TICK_MS: '100', CXM_FEED_ALLOW_PRIVATE_ADDRESSES: 'true' }, { demo: { feeds: `${base}/slow.atom` } });
     await waitFor(() => (requests === 1 ? true : undefined), 5_000, 'the fetch to start');
     const started = Date.now();
     await running.close();

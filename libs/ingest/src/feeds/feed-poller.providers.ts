@@ -15,7 +15,7 @@ export function feedPollerSettings(config: PlatformConfig): FeedPollerSettings {
     enabled: feeds.enabled,
     tickMs: feeds.tickMs,
     concurrency: feeds.concurrency,
-    fetch: { timeoutMs: feeds.fetchTimeoutMs, maxBytes: feeds.maxBytes },
+    fetch: { timeoutMs: feeds.fetchTimeoutMs, maxBytes: feeds.maxBytes, allowPrivateAddresses: feeds.allowPrivateAddresses },
     attempts: feeds.fetchAttempts,
     retryDelayMs: { initial: 500, max: 10_000 },
     rememberedItems: feeds.rememberedItems,

@@ -55,7 +55,7 @@ describe('FeedPoller', () => {
     return { tenantId: 'demo', url: `${feedServer.base}${path}`, pollIntervalSeconds: 300, settings: {}, ...overrides };
   }
 
-  function aPoller(subscriptions: FeedSubscription[], overrides: { store?: DocumentStore; accept?: MentionAcceptor; connector?: PolledConnector; owner?: string; logger?: ReturnType<typeof silentLogger>; settings?: Partial<FeedPollerSettings> } = {}) {
+  function aPoller(subscriptions: FeedSubscription[], overrides: { store?: DocumentStore; accept?: MentionAcceptor; connector?: PolledConnector; fetch?: typeof fetch; owner?: string; logger?: ReturnType<typeof silentLogger>; settings?: Partial<FeedPollerSettings> } = {}) {
     return new FeedPoller({
       subscriptions: { list: async () => subscriptions },
       store: overrides.store ?? store,
@@ -64,6 +64,7 @@ describe('FeedPoller', () => {
       logger: overrides.logger ?? silentLogger(),
       settings: { ...SETTINGS, ...overrides.settings },
       now: clock,
+      fetch: overrides.fetch,
       owner: overrides.owner,
     });
   }
@@ -245,6 +246,35 @@ describe('FeedPoller', () => {
     const [report] = await aPoller([feed]).pollDue();
     expect(report.outcome).toMatchObject({ kind: 'polled', accepted: 3 });
     expect(feedServer.requestsTo('/private.xml')[0].headers.authorization).toBe(`Basic ${Buffer.from('watcher:p@ss').toString('base64')}`);
+  });
+
+  it('follows a redirect to the moved feed', async () => {
+    feedServer.feeds.set('/news.xml', { body: rss(FIRST_ITEMS) });
+    feedServer.redirects.set('/old.xml', '/news.xml');
+    const [report] = await aPoller([subscription('/old.xml')]).pollDue();
+    expect(report.outcome).toMatchObject({ kind: 'polled', accepted: 3 });
+  });
+
+  describe('with private addresses refused (the default)', () => {
+    const guarded = { ...SETTINGS, fetch: { ...SETTINGS.fetch, allowPrivateAddresses: false, resolve: async () => ['93.184.216.34'] } };
+
+    it('refuses a feed on a loopback address without sending it a request', async () => {
+      feedServer.feeds.set('/news.xml', { body: rss(FIRST_ITEMS) });
+      const [report] = await aPoller([subscription('/news.xml')], { settings: guarded }).pollDue();
+      expect(report.outcome).toMatchObject({ kind: 'failed', error: 'feed host 127.0.0.1 is a non-public address (127.0.0.1); set CXM_FEED_ALLOW_PRIVATE_ADDRESSES=true to allow' });
+      expect(feedServer.requests).toHaveLength(0);
+    });
+
+    it('refuses a public feed that redirects to an internal address', async () => {
+      feedServer.redirects.set('/start.xml', `${feedServer.base}/internal.xml`);
+      feedServer.feeds.set('/internal.xml', { body: rss(FIRST_ITEMS) });
+      // "public.example" resolves to a public address but is served by the local server.
+      const viaLocalServer: typeof fetch = (input, init) => fetch(String(input).replace('http://public.example', feedServer.base), init);
+      const feed = { ...subscription('/x'), url: 'http://public.example/start.xml' };
+      const [report] = await aPoller([feed], { settings: guarded, fetch: viaLocalServer }).pollDue();
+      expect(report.outcome).toMatchObject({ kind: 'failed', error: expect.stringMatching(/^feed host 127\.0\.0\.1 is a non-public address/) });
+      expect(feedServer.requests.map((r) => r.path)).toEqual(['/start.xml']);
+    });
   });
 
   it('decodes a windows-1251 feed from its XML declaration', async () => {

@@ -24,11 +24,15 @@ interface SeenRequest {
 /** A real HTTP server on 127.0.0.1 serving feeds with ETag / Last-Modified and conditional GET. */
 export async function aFeedServer() {
   const feeds = new Map<string, ServedFeed>();
+  /** path → Location answered with a 301. */
+  const redirects = new Map<string, string>();
   const requests: SeenRequest[] = [];
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
     requests.push({ path, headers: req.headers });
     const feed = feeds.get(path);
+    const moved = redirects.get(path);
+    if (moved) return void res.writeHead(301, { location: moved }).end();
     const answer = () => {
       if (!feed) return res.writeHead(404).end('not found');
       if (feed.status && (feed.failTimes === undefined || feed.failTimes-- > 0)) return res.writeHead(feed.status).end('failing');
@@ -42,7 +46,7 @@ export async function aFeedServer() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { server, base, feeds, requests, requestsTo: (path: string) => requests.filter((r) => r.path === path) };
+  return { server, base, feeds, redirects, requests, requestsTo: (path: string) => requests.filter((r) => r.path === path) };
 }
 
 export function closeServer(server: Server): Promise<void> {
@@ -77,7 +81,8 @@ export const SETTINGS: FeedPollerSettings = {
   enabled: true,
   tickMs: 50,
   concurrency: 3,
-  fetch: { timeoutMs: 300, maxBytes: 1024 * 1024 },
+  // The test feeds live on 127.0.0.1; the guard against private addresses has its own tests.
+  fetch: { timeoutMs: 300, maxBytes: 1024 * 1024, allowPrivateAddresses: true },
   attempts: 3,
   retryDelayMs: { initial: 10, max: 20 },
   rememberedItems: 50,

@@ -1,8 +1,14 @@
+import { firstNonPublicAddress, ResolveHost, resolveWithDns } from './public-address-guard';
+
 export type FetchFunction = typeof fetch;
 
 export interface FetchFeedSettings {
   timeoutMs: number;
   maxBytes: number;
+  /** Let feeds reach loopback / private / link-local addresses (development, intranet feeds). */
+  allowPrivateAddresses: boolean;
+  /** Injected by tests; DNS by default. */
+  resolve?: ResolveHost;
 }
 
 /** The validators a previous fetch left: sent back so an unchanged feed costs a 304. */
@@ -43,12 +49,8 @@ export async function fetchFeed(fetcher: FetchFunction, url: string, validators:
   }
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
-  let response: Response;
-  try {
-    response = await fetcher(target, { headers, redirect: 'follow', signal: AbortSignal.any([AbortSignal.timeout(settings.timeoutMs), stop]) });
-  } catch (error) {
-    throw new FeedFetchError(`feed unreachable: ${describeFetchError(error, settings.timeoutMs)}`, !stop.aborted);
-  }
+  const signal = AbortSignal.any([AbortSignal.timeout(settings.timeoutMs), stop]);
+  const response = await follow(fetcher, target, headers, settings, signal, stop);
   const answered = { etag: response.headers.get('etag') ?? undefined, lastModified: response.headers.get('last-modified') ?? undefined };
   if (response.status === 304) {
     await response.body?.cancel();
@@ -62,6 +64,45 @@ export async function fetchFeed(fetcher: FetchFunction, url: string, validators:
   }
   const bytes = await readBounded(response, settings.maxBytes);
   return { kind: 'fetched', body: decodeFeed(bytes, response.headers.get('content-type')), validators: answered };
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+
+/** GET with redirects followed by hand, so every hop's address is checked (a public feed may redirect inwards). */
+async function follow(fetcher: FetchFunction, start: URL, headers: Record<string, string>, settings: FetchFeedSettings, signal: AbortSignal, stop: AbortSignal): Promise<Response> {
+  let target = start;
+  let sent = headers;
+  for (let hop = 0; ; hop++) {
+    await assertReachable(target, settings);
+    let response: Response;
+    try {
+      response = await fetcher(target, { headers: sent, redirect: 'manual', signal });
+    } catch (error) {
+      throw new FeedFetchError(`feed unreachable: ${describeFetchError(error, settings.timeoutMs)}`, !stop.aborted);
+    }
+    if (!REDIRECTS.has(response.status)) return response;
+    await response.body?.cancel();
+    const location = response.headers.get('location');
+    if (!location) throw new FeedFetchError(`feed answered ${response.status} without a Location`, false);
+    if (hop >= MAX_REDIRECTS) throw new FeedFetchError(`feed redirects more than ${MAX_REDIRECTS} times`, false);
+    const next = new URL(location, target);
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new FeedFetchError(`feed redirects to a ${next.protocol} URL`, false);
+    // Credentials are for the feed's own origin only.
+    if (next.origin !== target.origin) sent = Object.fromEntries(Object.entries(sent).filter(([name]) => name !== 'authorization'));
+    target = next;
+  }
+}
+
+async function assertReachable(target: URL, settings: FetchFeedSettings): Promise<void> {
+  if (settings.allowPrivateAddresses) return;
+  let blocked: string | undefined;
+  try {
+    blocked = await firstNonPublicAddress(target.hostname, settings.resolve ?? resolveWithDns);
+  } catch (error) {
+    throw new FeedFetchError(`feed host ${target.hostname} not found: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, true);
+  }
+  if (blocked) throw new FeedFetchError(`feed host ${target.hostname} is a non-public address (${blocked}); set CXM_FEED_ALLOW_PRIVATE_ADDRESSES=true to allow`, false);
 }
 
 async function readBounded(response: Response, maxBytes: number): Promise<Buffer> {

@@ -66,6 +66,13 @@ interface AcceptedItems {
  * by AcceptMention on the natural id).
  */
 export class PollFeed {
+  /**
+   * When each feed is next due, as last read or written here: a round skips a feed that is not
+   * due without reading its cursor. Only ever too early (another replica may have pushed the
+   * time further), never too late, so nothing is missed.
+   */
+  private readonly notBefore = new Map<string, number>();
+
   constructor(private readonly deps: PollFeedDependencies) {}
 
   async execute(subscription: FeedSubscription, stop: AbortSignal): Promise<PollOutcome> {
@@ -82,8 +89,9 @@ export class PollFeed {
       const seen = rememberSeen(claimed.cursor.seen, result.seen, mapped, this.deps.settings.rememberedItems);
       if (result.error) return await this.fail(claimed, subscription, result.error, seen);
       await this.settle(claimed, subscription, { validators: fetched.validators, seen });
-      if (result.accepted + result.rejected > 0) this.log(subscription).info({ ...result, seen: undefined, items: mapped.length }, 'feed polled');
-      return { kind: 'polled', accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected };
+      const counts = { accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected };
+      if (counts.accepted + counts.rejected > 0) this.log(subscription).info({ ...counts, items: mapped.length }, 'feed polled');
+      return { kind: 'polled', ...counts };
     } catch (error) {
       return this.fail(claimed, subscription, (error as Error).message, claimed.cursor.seen);
     }
@@ -93,9 +101,11 @@ export class PollFeed {
   private async claim(subscription: FeedSubscription): Promise<Claim | PollOutcome> {
     const id = cursorId(subscription.tenantId, subscription.url);
     const now = this.deps.now();
+    if ((this.notBefore.get(id) ?? 0) > now.getTime()) return { kind: 'not-due' };
     const current = await this.deps.cursors.get(subscription.tenantId, id);
-    if (current && Date.parse(current.doc.nextPollAt) > now.getTime()) return { kind: 'not-due' };
-    if (current?.doc.lease && current.doc.lease.owner !== this.deps.owner && Date.parse(current.doc.lease.until) > now.getTime()) return { kind: 'leased-elsewhere' };
+    if (current && Date.parse(current.doc.nextPollAt) > now.getTime()) return this.notDueUntil(id, current.doc.nextPollAt, { kind: 'not-due' });
+    const lease = current?.doc.lease;
+    if (lease && lease.owner !== this.deps.owner && Date.parse(lease.until) > now.getTime()) return this.notDueUntil(id, lease.until, { kind: 'leased-elsewhere' });
     const cursor: FeedCursorRecord = {
       ...(current?.doc ?? { id, tenantId: subscription.tenantId, url: subscription.url, seen: [], failures: 0, nextPollAt: now.toISOString() }),
       lease: { owner: this.deps.owner, until: new Date(now.getTime() + this.leaseMs()).toISOString() },
@@ -107,6 +117,11 @@ export class PollFeed {
       if (error instanceof VersionConflictError || error instanceof DuplicateDocumentError) return { kind: 'leased-elsewhere' };
       throw error;
     }
+  }
+
+  private notDueUntil(id: string, time: string, outcome: PollOutcome): PollOutcome {
+    this.notBefore.set(id, Date.parse(time));
+    return outcome;
   }
 
   /** Long enough for every try of a fetch and the accepting after it; a replica that dies frees the feed when it runs out. */
@@ -199,6 +214,7 @@ export class PollFeed {
    * cursor is kept and only the items seen here are added to it: nothing is forgotten either way.
    */
   private async write(claim: Claim, next: FeedCursorRecord): Promise<void> {
+    this.notBefore.set(next.id, Date.parse(next.nextPollAt));
     try {
       await this.deps.cursors.replace(next, claim.version);
     } catch (error) {

@@ -47,6 +47,7 @@ describe('loadPlatformConfig', () => {
       fetchTimeoutMs: 10_000,
       fetchAttempts: 3,
       maxBytes: 5 * 1024 * 1024,
+      allowPrivateAddresses: false,
       defaultIntervalSeconds: 900,
       rememberedItems: 500,
     });

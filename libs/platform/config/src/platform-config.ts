@@ -45,6 +45,8 @@ export interface PlatformConfig {
     fetchTimeoutMs: number;
     fetchAttempts: number;
     maxBytes: number;
+    /** Let feed URLs reach loopback / private / link-local addresses (off: tenants set feed URLs). */
+    allowPrivateAddresses: boolean;
     defaultIntervalSeconds: number;
     rememberedItems: number;
   };
@@ -109,6 +111,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       fetchTimeoutMs: read.integer('CXM_FEED_FETCH_TIMEOUT_MS', 10_000, { min: 100, max: 120_000 }),
       fetchAttempts: read.integer('CXM_FEED_FETCH_ATTEMPTS', 3, { min: 1, max: 10 }),
       maxBytes: read.integer('CXM_FEED_MAX_BYTES', 5 * 1024 * 1024, { min: 1024, max: 100 * 1024 * 1024 }),
+      allowPrivateAddresses: read.boolean('CXM_FEED_ALLOW_PRIVATE_ADDRESSES', false),
       defaultIntervalSeconds: read.integer('CXM_FEED_DEFAULT_INTERVAL_SECONDS', 900, { min: 60, max: 86_400 }),
       rememberedItems: read.integer('CXM_FEED_REMEMBERED_ITEMS', 500, { min: 10, max: 10_000 }),
     },
