@@ -160,6 +160,22 @@ describe('EmailConnector', () => {
     });
   });
 
+  describe('automatic mail', () => {
+    it('ingests nothing from an out-of-office reply (Auto-Submitted: auto-replied)', async () => {
+      expect(await connector.map(delivery(eml('de-auto-reply.eml')), settings)).toEqual([]);
+    });
+
+    it('ingests nothing from a delivery status report (a bounce)', async () => {
+      expect(await connector.map(delivery(eml('bounce-delivery-status.eml')), settings)).toEqual([]);
+    });
+
+    it('ingests a message that says Auto-Submitted: no', async () => {
+      const raw = Buffer.from(eml('de-auto-reply.eml').toString('latin1').replace('Auto-Submitted: auto-replied', 'Auto-Submitted: no'), 'latin1');
+      const mapped = await connector.map(delivery(raw), settings);
+      expect(mapped.map((m) => m.mention.text)).toEqual(['Automatische Antwort: Ihr Ticket 4521\n\nIch bin bis zum 7. Dezember nicht im Büro und habe keinen Zugriff auf meine E-Mails.']);
+    });
+  });
+
   describe('malformed deliveries', () => {
     it('refuses text that has no header section', async () => {
       const failure = connector.map(delivery(eml('malformed-no-headers.eml')), settings);

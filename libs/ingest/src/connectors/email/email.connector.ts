@@ -37,6 +37,7 @@ export class EmailConnector implements WebhookConnector {
     if (contentType !== 'message/rfc822') throw new NativePayloadError(`expected Content-Type: message/rfc822, got ${contentType || 'none'}`, 'content-type');
     if (delivery.rawBody.length === 0) throw new NativePayloadError('the message is empty', 'body');
     const mail = await parse(delivery.rawBody);
+    if (isMachineGenerated(mail)) return [];
     return [this.mapMessage(mail, delivery.rawBody, await bodyText(mail))];
   }
 
@@ -85,6 +86,24 @@ async function parse(raw: Buffer): Promise<ParsedMail> {
     throw new NativePayloadError(`not an RFC 5322 message: "${clipText(line, 60)}" is not a header field`, 'body');
   }
   return mail;
+}
+
+/**
+ * Out-of-office answers and other automatic mail (RFC 3834 `Auto-Submitted` other than `no`) and
+ * delivery reports (bounces) are not what a customer said: they are acknowledged and not
+ * ingested, which also keeps our own automatic replies from echoing back as mentions.
+ */
+function isMachineGenerated(mail: ParsedMail): boolean {
+  const autoSubmitted = headerText(mail.headers.get('auto-submitted')).toLowerCase();
+  if (autoSubmitted && autoSubmitted !== 'no') return true;
+  const contentType = mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
+  return contentType?.value === 'multipart/report' && contentType.params?.['report-type'] === 'delivery-status';
+}
+
+function headerText(value: unknown): string {
+  if (typeof value === 'string') return value.split(';')[0].trim();
+  if (value && typeof value === 'object' && 'value' in value) return String((value as { value: unknown }).value).trim();
+  return '';
 }
 
 /**
