@@ -8,7 +8,7 @@ describe('ChannelSettingsFeedSubscriptions', () => {
     const logger = createLogger({ level: 'info', service: 'test', destination: { write: (line: string) => void lines.push(JSON.parse(line)) } });
     const asked: string[] = [];
     const source = {
-      settingsFor: async (tenantId: string, channel: string) => {
+      read: async (tenantId: string, channel: string) => {
         asked.push(`${tenantId}/${channel}`);
         return settings[tenantId];
       },

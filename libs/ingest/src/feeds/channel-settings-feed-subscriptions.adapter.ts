@@ -29,7 +29,7 @@ export class ChannelSettingsFeedSubscriptions implements FeedSubscriptions {
   }
 
   private async forTenant(tenantId: string): Promise<FeedSubscription[]> {
-    const settings = await this.source.settingsFor(tenantId, 'rss');
+    const settings = await this.source.read(tenantId, 'rss');
     if (!settings) return [];
     const pollIntervalSeconds = this.interval(tenantId, settings.pollIntervalSeconds);
     const urls = new Set<string>();

@@ -58,7 +58,7 @@ describe('FeedPoller in the Nest lifecycle', () => {
 
   /** The ingest module's wiring of the poller, with the settings of the `rss` channel given per tenant. */
   async function startApp(env: Record<string, string>, settings: Record<string, ChannelSettings>): Promise<INestApplicationContext> {
-    const source: ChannelSettingsSource = { settingsFor: async (tenantId, channel) => (channel === 'rss' ? settings[tenantId] : undefined) };
+    const source: ChannelSettingsSource = { read: async (tenantId, channel) => (channel === 'rss' ? settings[tenantId] : undefined) };
     @Module({
       providers: [
         { provide: PLATFORM_CONFIG, useValue: loadPlatformConfig({ HOME: '/tmp', CXM_TENANTS: 'demo,acme', ...env }) },

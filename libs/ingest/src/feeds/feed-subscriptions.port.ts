@@ -19,10 +19,11 @@ export const FEED_SUBSCRIPTIONS = Symbol('FEED_SUBSCRIPTIONS');
 
 /**
  * Where a tenant's channel settings (`PUT /v1/tenants/{tenantId}/channels/{channel}`) are read
- * from: the channel-settings store implements it.
+ * from. The channel-settings repository has this shape (`read(tenantId, channel)`), so it can be
+ * provided as it is.
  */
 export interface ChannelSettingsSource {
-  settingsFor(tenantId: string, channel: Channel): Promise<ChannelSettings | undefined>;
+  read(tenantId: string, channel: Channel): Promise<ChannelSettings | undefined>;
 }
 
 export const CHANNEL_SETTINGS_SOURCE = Symbol('CHANNEL_SETTINGS_SOURCE');

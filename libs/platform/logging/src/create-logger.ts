@@ -9,7 +9,6 @@ export type { Logger } from 'pino';
 export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers["x-hub-signature-256"]',
-  'req.headers["x-cxm-signature-256"]',
   'headers.authorization',
   'authorization',
   'token',
@@ -18,7 +17,6 @@ export const REDACTED_PATHS = [
   '*.adminToken',
   '*.secret',
   '*.password',
-  '*.signingSecret',
   'config.adminToken',
   'config.apiTokens',
 ];

@@ -11,7 +11,7 @@ import { EmailConnector } from './email.connector';
 import { signBody } from './hmac-signature';
 
 const SECRET = 'relay-secret-0123456789';
-const settings = { signingSecret: SECRET };
+const settings = { webhookSecret: SECRET };
 const NOW = new Date('2026-12-01T12:00:00.000Z');
 const eml = (name: string) => readFileSync(join(__dirname, 'fixtures', name));
 
@@ -28,34 +28,37 @@ describe('EmailConnector', () => {
     return mapped[0];
   }
 
-  describe('authentication (HMAC-SHA256 of the raw body in X-CXM-Signature-256)', () => {
+  describe('authentication (X-Cxm-Signature-256: HMAC-SHA256 of the raw body under webhookSecret)', () => {
     const body = eml('fr-alternative-qp.eml');
 
-    it('accepts a delivery signed with the tenant secret, in either hex case', () => {
+    it('accepts a delivery signed with the tenant secret', () => {
       expect(() => connector.authenticate(delivery(body), settings)).not.toThrow();
-      const upper = `sha256=${signBody(body, SECRET).slice('sha256='.length).toUpperCase()}`;
-      expect(() => connector.authenticate(delivery(body, { 'x-cxm-signature-256': upper }), settings)).not.toThrow();
     });
 
     it('rejects a signature made with another secret', () => {
       const forged = delivery(body, { 'x-cxm-signature-256': signBody(body, 'another-secret-987654321') });
-      expect(() => connector.authenticate(forged, settings)).toThrow(new WebhookAuthenticationError('x-cxm-signature-256 does not match the body'));
+      expect(() => connector.authenticate(forged, settings)).toThrow(new WebhookAuthenticationError('the x-cxm-signature-256 signature does not match the body'));
     });
 
     it('rejects a body changed after signing (one byte)', () => {
       const signed = delivery(body);
       const tampered = Buffer.from(body);
       tampered[tampered.length - 10] ^= 0x01;
-      expect(() => connector.authenticate({ ...signed, rawBody: tampered }, settings)).toThrow(WebhookAuthenticationError);
+      expect(() => connector.authenticate({ ...signed, rawBody: tampered }, settings)).toThrow('the x-cxm-signature-256 signature does not match the body');
     });
 
     it('rejects a missing or malformed signature header', () => {
-      expect(() => connector.authenticate(delivery(body, { 'x-cxm-signature-256': undefined }), settings)).toThrow('missing x-cxm-signature-256 header');
-      expect(() => connector.authenticate(delivery(body, { 'x-cxm-signature-256': 'sha1=abc' }), settings)).toThrow('x-cxm-signature-256 must be sha256=<64 hex digits>');
+      expect(() => connector.authenticate(delivery(body, { 'x-cxm-signature-256': undefined }), settings)).toThrow('the x-cxm-signature-256 header is missing');
+      expect(() => connector.authenticate(delivery(body, { 'x-cxm-signature-256': 'sha1=abc' }), settings)).toThrow('the x-cxm-signature-256 signature does not match the body');
     });
 
-    it('rejects every delivery while the tenant has no signing secret', () => {
-      expect(() => connector.authenticate(delivery(body), {})).toThrow('no signing secret is set for the email channel of this tenant');
+    it('rejects every delivery while the tenant has no webhookSecret', () => {
+      expect(() => connector.authenticate(delivery(body), {})).toThrow('no webhookSecret is set for this channel');
+    });
+
+    it('asks the settings API for the secret and takes bodies up to 10 MB', () => {
+      expect(connector.requiredSettings).toEqual(['webhookSecret']);
+      expect(connector.maxBodyBytes).toBe(10 * 1024 * 1024);
     });
   });
 

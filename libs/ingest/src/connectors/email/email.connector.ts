@@ -1,13 +1,10 @@
 import { MAX_MENTION_ATTACHMENTS, MentionAttachment, MentionAuthor } from '@cxm/contracts';
 import { createHash } from 'node:crypto';
 import { AddressObject, Attachment, ParsedMail, simpleParser } from 'mailparser';
-import { ChannelSettings, InboundDelivery, MappedMention, NativePayloadError, WebhookAuthenticationError, WebhookConnector } from '../channel-connector';
+import { ChannelSettings, InboundDelivery, MappedMention, NativePayloadError, WebhookConnector } from '../channel-connector';
 import { clipText, headedText, tidyText } from '../mention-text';
-import { EMAIL_SIGNATURE_HEADER, verifyBodySignature } from './hmac-signature';
+import { SECRET_SETTING, SIGNATURE_HEADER, verifyBodySignature } from './hmac-signature';
 import { messageIdList, normaliseMessageId } from './message-ids';
-
-/** The channel setting holding the tenant's shared secret with its inbound-mail relay. */
-export const EMAIL_SECRET_SETTING = 'signingSecret';
 
 /** Longest HTML body kept in the native payload for audit; the text is always kept. */
 const MAX_NATIVE_HTML = 256 * 1024;
@@ -23,13 +20,14 @@ const INLINE_IMAGE_MARK = /\[cid:[^\]\s]+\]/g;
  */
 export class EmailConnector implements WebhookConnector {
   readonly channel = 'email' as const;
+  /** A raw message carries its attachments: as much as the webhook route reads (10 MB). */
+  readonly maxBodyBytes = 10 * 1024 * 1024;
+  readonly requiredSettings = [SECRET_SETTING] as const;
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
   authenticate(delivery: InboundDelivery, settings: ChannelSettings): void {
-    const secret = settings[EMAIL_SECRET_SETTING];
-    if (typeof secret !== 'string' || !secret) throw new WebhookAuthenticationError('no signing secret is set for the email channel of this tenant');
-    verifyBodySignature(delivery.rawBody, delivery.headers[EMAIL_SIGNATURE_HEADER], secret);
+    verifyBodySignature(delivery.rawBody, delivery.headers[SIGNATURE_HEADER], settings[SECRET_SETTING]);
   }
 
   async map(delivery: InboundDelivery, _settings: ChannelSettings): Promise<MappedMention[]> {

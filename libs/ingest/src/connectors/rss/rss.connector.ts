@@ -48,6 +48,7 @@ const XHTML_CONSTRUCT = /<(content|summary|title)(\s[^>]*?)\btype\s*=\s*(["'])xh
  */
 export class RssConnector implements PolledConnector {
   readonly channel = 'rss' as const;
+  readonly requiredSettings = ['feeds'] as const;
   private readonly parser: Parser<Record<string, unknown>, FeedItem>;
 
   constructor(private readonly now: () => Date = () => new Date()) {
