@@ -2,7 +2,7 @@ import { CanonicalMention, EventEnvelope, PayloadOf } from '@cxm/contracts';
 import { EmbeddedEventBus } from '@cxm/platform-bus';
 import { createLogger, silentLogger } from '@cxm/platform-logging';
 import { DocumentStore, EmbeddedDocumentStore } from '@cxm/platform-store';
-import { collectEvents, waitForQuietBus } from '@cxm/testing';
+import { collectEvents, waitFor, waitForQuietBus } from '@cxm/testing';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -231,6 +231,20 @@ describe('FeedPoller', () => {
     expect(report.outcome.kind).toBe('polled');
     expect(await cursorOf(feed)).toMatchObject({ failures: 0, nextPollAt: new Date(now.getTime() + 300_000).toISOString() });
     expect((await cursorOf(feed))?.lastError).toBeUndefined();
+  });
+
+  it('drops its lease without counting a failure when stopped mid-fetch, so the feed stays due', async () => {
+    feedServer.feeds.set('/slow.xml', { body: rss(FIRST_ITEMS), delayMs: 250 });
+    const feed = subscription('/slow.xml');
+    const poller = aPoller([feed]);
+    const round = poller.pollDue();
+    await waitFor(() => (feedServer.requestsTo('/slow.xml').length === 1 ? true : undefined), 2_000, 'the fetch to start');
+    await poller.stop();
+    expect((await round)[0].outcome).toEqual({ kind: 'stopped' });
+    const cursor = await cursorOf(feed);
+    expect(cursor).toMatchObject({ failures: 0, nextPollAt: now.toISOString() });
+    expect(cursor?.lease).toBeUndefined();
+    expect(await acceptedIds()).toEqual([]);
   });
 
   it('retries a transient 503 within the poll and ingests once the feed answers', async () => {

@@ -42,7 +42,8 @@ export type PollOutcome =
   | { kind: 'leased-elsewhere' }
   | { kind: 'not-modified' }
   | { kind: 'polled'; accepted: number; duplicates: number; rejected: number }
-  | { kind: 'failed'; error: string; failures: number };
+  | { kind: 'failed'; error: string; failures: number }
+  | { kind: 'stopped' };
 
 interface Claim {
   cursor: FeedCursorRecord;
@@ -93,8 +94,16 @@ export class PollFeed {
       if (counts.accepted + counts.rejected > 0) this.log(subscription).info({ ...counts, items: mapped.length }, 'feed polled');
       return { kind: 'polled', ...counts };
     } catch (error) {
+      if (stop.aborted) return this.release(claimed);
       return this.fail(claimed, subscription, (error as Error).message, claimed.cursor.seen);
     }
+  }
+
+  /** Shutting down is not the feed's fault: the lease is dropped and the feed stays due, for whichever replica is next. */
+  private async release(claim: Claim): Promise<PollOutcome> {
+    const { lease: _released, ...rest } = claim.cursor;
+    await this.write(claim, rest);
+    return { kind: 'stopped' };
   }
 
   /** Writes this replica into the cursor's lease at the version read; any other writer makes it give way. */
