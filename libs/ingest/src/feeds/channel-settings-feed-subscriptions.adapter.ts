@@ -67,15 +67,19 @@ function httpUrl(entry: string): string | undefined {
   }
 }
 
-/** A feed URL may carry basic-auth credentials; they never reach a log line. */
-export function withoutCredentials(url: string): string {
+/** The feed URL without its basic-auth credentials: what mentions and their audit copy name as the source. */
+export function strippedOfCredentials(url: string): string {
   try {
     const parsed = new URL(url);
-    if (!parsed.username && !parsed.password) return parsed.href;
     parsed.username = '';
     parsed.password = '';
-    return `${parsed.href} (credentials hidden)`;
+    return parsed.href;
   } catch {
     return url.replace(/\/\/[^/@]*@/, '//');
   }
+}
+
+/** A feed URL may carry basic-auth credentials; they never reach a log line. */
+export function withoutCredentials(url: string): string {
+  return /^[a-z][a-z\d+.-]*:\/\/[^/@]*@/i.test(url) ? `${strippedOfCredentials(url)} (credentials hidden)` : url;
 }

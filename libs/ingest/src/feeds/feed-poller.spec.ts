@@ -260,6 +260,9 @@ describe('FeedPoller', () => {
     const [report] = await aPoller([feed]).pollDue();
     expect(report.outcome).toMatchObject({ kind: 'polled', accepted: 3 });
     expect(feedServer.requestsTo('/private.xml')[0].headers.authorization).toBe(`Basic ${Buffer.from('watcher:p@ss').toString('base64')}`);
+    await waitForQuietBus(bus);
+    expect(raw[0].payload.mention.target).toBe(`${feedServer.base}/private.xml`);
+    expect(JSON.stringify(raw.map((e) => e.payload))).not.toContain('p%40ss');
   });
 
   it('follows a redirect to the moved feed', async () => {

@@ -4,7 +4,7 @@ import { DocumentCollection, DuplicateDocumentError, upsertDocument, VersionConf
 import { backOff } from 'exponential-backoff';
 import type { AcceptContext, AcceptMentionResult } from '../accept-mention/accept-mention.usecase';
 import { MappedMention, PolledConnector } from '../connectors/channel-connector';
-import { withoutCredentials } from './channel-settings-feed-subscriptions.adapter';
+import { strippedOfCredentials, withoutCredentials } from './channel-settings-feed-subscriptions.adapter';
 import { FeedCursorRecord, SeenItem } from './feed-cursor.record';
 import { FeedSubscription } from './feed-subscriptions.port';
 import { FeedFetchError, fetchFeed, FetchFeedSettings, FetchFunction, FetchOutcome, FeedValidators } from './fetch-feed';
@@ -85,7 +85,8 @@ export class PollFeed {
         await this.settle(claimed, subscription, { validators: fetched.validators, seen: claimed.cursor.seen });
         return { kind: 'not-modified' };
       }
-      const mapped = await this.deps.connector.mapDocument(fetched.body, subscription.url, subscription.settings);
+      // The source names the feed in each mention (target, audit copy): never with its credentials.
+      const mapped = await this.deps.connector.mapDocument(fetched.body, strippedOfCredentials(subscription.url), subscription.settings);
       const result = await this.acceptNew(subscription, mapped, claimed.cursor.seen);
       const seen = rememberSeen(claimed.cursor.seen, result.seen, mapped, this.deps.settings.rememberedItems);
       if (result.error) return await this.fail(claimed, subscription, result.error, seen);
