@@ -157,6 +157,17 @@ describe('EmailConnector', () => {
       expect(first.mention.conversationId).toBe(first.mention.externalId);
     });
 
+    it('names a message by the digest of an over-long Message-ID, and its reply threads to the same digest', async () => {
+      const longId = `${'x'.repeat(300)}@Example.org`;
+      const root = Buffer.from(`From: a@example.org\r\nMessage-ID: <${longId}>\r\nSubject: Uzun\r\n\r\nMerhaba\r\n`);
+      const reply = Buffer.from(`From: b@example.org\r\nMessage-ID: <r@example.org>\r\nIn-Reply-To: <${longId.replace('Example', 'EXAMPLE')}>\r\nSubject: Re: Uzun\r\n\r\nSelam\r\n`);
+      const [first] = await connector.map(delivery(root), settings);
+      const [second] = await connector.map(delivery(reply), settings);
+      expect(first.mention.externalId).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(second.mention).toMatchObject({ inReplyTo: first.mention.externalId, conversationId: first.mention.externalId });
+      expect(canonicalMentionProblems({ ...first.mention, tenantId: 'demo' })).toEqual([]);
+    });
+
     it('dates a message without a Date header by its arrival', async () => {
       const [mapped] = await connector.map(delivery(Buffer.from('From: a@example.org\r\nMessage-ID: <d@example.org>\r\n\r\nnamaste 🙏 मेरा फ़ोन खराब है\r\n')), settings);
       expect(mapped.mention.createdAt).toBe(NOW.toISOString());

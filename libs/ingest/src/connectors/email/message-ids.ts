@@ -1,3 +1,8 @@
+import { createHash } from 'node:crypto';
+
+/** Longest id the canonical mention takes; a longer Message-ID (spam has them) becomes its digest, the same everywhere it is named. */
+const MAX_ID_LENGTH = 256;
+
 /**
  * Message-ID, In-Reply-To and References name messages as `<id-left@id-right>`. One spelling
  * for each, so a reply's References find the message they name: angle brackets and folding
@@ -8,7 +13,8 @@ export function normaliseMessageId(raw: string): string | undefined {
   const id = raw.trim().replace(/^<|>$/g, '').replace(/\s+/g, '');
   if (!id) return undefined;
   const at = id.lastIndexOf('@');
-  return at < 0 ? id : `${id.slice(0, at)}@${id.slice(at + 1).toLowerCase()}`;
+  const normal = at < 0 ? id : `${id.slice(0, at)}@${id.slice(at + 1).toLowerCase()}`;
+  return normal.length <= MAX_ID_LENGTH ? normal : `sha256:${createHash('sha256').update(normal).digest('hex')}`;
 }
 
 /** Every id in a References / In-Reply-To header, in order (mailparser gives a string or a list). */
