@@ -1,6 +1,7 @@
 export * from './mentions/channels';
 export * from './mentions/classification';
 export * from './mentions/mention';
+export * from './mentions/mention-problems';
 export * from './events/envelope';
 export * from './events/payloads';
 export * from './events/topics';

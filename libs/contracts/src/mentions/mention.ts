@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
   IsDefined,
   IsObject,
   IsISO8601,
@@ -36,6 +39,19 @@ export class MentionRating {
   @ApiProperty({ minimum: 1, maximum: 100, example: 5, description: 'The best rating on this scale (5 stars, 10 points)' }) @IsInt() @Min(1) @Max(100) max!: number;
 }
 
+/** A file that came with the mention (an e-mail attachment): recorded, its bytes not carried along. */
+export class MentionAttachment {
+  @ApiPropertyOptional({ description: 'File name as the sender gave it (decoded)', example: 'facture-4521.pdf' })
+  @IsOptional() @IsString() @MaxLength(256) name?: string;
+  @ApiProperty({ example: 'application/pdf' }) @IsString() @IsNotEmpty() @MaxLength(256) contentType!: string;
+  @ApiProperty({ minimum: 0, description: 'Decoded size in bytes' }) @IsInt() @Min(0) size!: number;
+  @ApiPropertyOptional({ description: 'Shown inside the body (an inline image) rather than attached' })
+  @IsOptional() @IsBoolean() inline?: boolean;
+}
+
+/** Most attachments recorded on one mention; a message with more keeps the first ones. */
+export const MAX_MENTION_ATTACHMENTS = 100;
+
 /**
  * The one shape every channel's payload is normalised into. This is what `POST /v1/mentions`
  * accepts and what connectors produce.
@@ -68,6 +84,12 @@ export class CanonicalMention {
   /** Reviews only (app stores, review sites): the author's rating. Added within schema v1. */
   @ApiPropertyOptional({ type: () => MentionRating, description: "A review's rating: value out of max" })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => MentionRating) rating?: MentionRating;
+  /** The post's own title: an article's headline, a forum thread's title, an e-mail's subject. Also at the head of `text`. */
+  @ApiPropertyOptional({ description: "The post's title: an article's headline, an e-mail's subject (also at the head of text)", example: 'Где мой заказ?' })
+  @IsOptional() @IsString() @MaxLength(1024) title?: string;
+  /** Files that came with the post (name, type, size), e.g. an e-mail's attachments. */
+  @ApiPropertyOptional({ type: () => [MentionAttachment], description: "Files that came with the post (an e-mail's attachments): name, type and size only" })
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_MENTION_ATTACHMENTS) @ValidateNested({ each: true }) @Type(() => MentionAttachment) attachments?: MentionAttachment[];
 }
 
 /** A canonical mention once accepted: it has its platform id and a resolved conversation. */

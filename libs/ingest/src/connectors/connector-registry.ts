@@ -3,11 +3,13 @@ import { notFoundProblem } from '@cxm/platform-http';
 import { AppStoreConnector } from './appstore/appstore.connector';
 import { ChannelConnector, isWebhookConnector, WebhookConnector } from './channel-connector';
 import { ChatConnector } from './chat/chat.connector';
+import { EmailConnector } from './email/email.connector';
 import { FacebookConnector } from './facebook/facebook.connector';
 import { InstagramConnector } from './instagram/instagram.connector';
 import { MessengerConnector } from './messenger/messenger.connector';
 import { RedditConnector } from './reddit/reddit.connector';
 import { ReviewsConnector } from './reviews/reviews.connector';
+import { RssConnector } from './rss/rss.connector';
 import { WhatsAppConnector } from './whatsapp/whatsapp.connector';
 import { XConnector } from './x/x.connector';
 import { YouTubeConnector } from './youtube/youtube.connector';
@@ -27,8 +29,8 @@ export const CHANNEL_CONNECTORS: readonly ChannelConnector[] = [
   new AppStoreConnector(),
   new ReviewsConnector(),
   new ChatConnector(),
-  // rss: the RSS/Atom connector (libs/ingest/src/connectors/rss) is registered on this line.
-  // email: the e-mail connector (libs/ingest/src/connectors/email) is registered on this line.
+  new RssConnector(),
+  new EmailConnector(),
 ];
 
 /** Looks connectors up by channel id; an unknown or unregistered channel answers 404. */

@@ -38,4 +38,19 @@ describe('loadPlatformConfig', () => {
     expect(config.apiTokens).toEqual({ 'acme-token-0123456789': 'acme' });
     expect(config.responder.outboundWebhooks).toEqual({ x: 'http://127.0.0.1:9000/x', '*': 'http://127.0.0.1:9000/any' });
   });
+
+  it('polls feeds by default with bounded fetches, and refuses a feed setting out of range', () => {
+    expect(loadPlatformConfig({ HOME: '/home/ana' }).feeds).toEqual({
+      enabled: true,
+      tickMs: 5_000,
+      concurrency: 4,
+      fetchTimeoutMs: 10_000,
+      fetchAttempts: 3,
+      maxBytes: 5 * 1024 * 1024,
+      allowPrivateAddresses: false,
+      defaultIntervalSeconds: 900,
+      rememberedItems: 500,
+    });
+    expect(() => loadPlatformConfig({ HOME: '/home/ana', CXM_FEED_DEFAULT_INTERVAL_SECONDS: '5' })).toThrow(/CXM_FEED_DEFAULT_INTERVAL_SECONDS/);
+  });
 });

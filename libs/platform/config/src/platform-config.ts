@@ -37,6 +37,19 @@ export interface PlatformConfig {
     deliveryAttempts: number;
     deliveryTimeoutMs: number;
   };
+  /** The RSS / Atom poller of the ingest service (docs/channels/rss.md). */
+  feeds: {
+    enabled: boolean;
+    tickMs: number;
+    concurrency: number;
+    fetchTimeoutMs: number;
+    fetchAttempts: number;
+    maxBytes: number;
+    /** Let feed URLs reach loopback / private / link-local addresses (off: tenants set feed URLs). */
+    allowPrivateAddresses: boolean;
+    defaultIntervalSeconds: number;
+    rememberedItems: number;
+  };
 }
 
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
@@ -90,6 +103,17 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       outboundWebhooks,
       deliveryAttempts: read.integer('CXM_DELIVERY_ATTEMPTS', 5, { min: 1, max: 50 }),
       deliveryTimeoutMs: read.integer('CXM_DELIVERY_TIMEOUT_MS', 5_000, { min: 100, max: 120_000 }),
+    },
+    feeds: {
+      enabled: read.boolean('CXM_FEEDS_ENABLED', true),
+      tickMs: read.integer('CXM_FEED_TICK_MS', 5_000, { min: 100, max: 600_000 }),
+      concurrency: read.integer('CXM_FEED_CONCURRENCY', 4, { min: 1, max: 64 }),
+      fetchTimeoutMs: read.integer('CXM_FEED_FETCH_TIMEOUT_MS', 10_000, { min: 100, max: 120_000 }),
+      fetchAttempts: read.integer('CXM_FEED_FETCH_ATTEMPTS', 3, { min: 1, max: 10 }),
+      maxBytes: read.integer('CXM_FEED_MAX_BYTES', 5 * 1024 * 1024, { min: 1024, max: 100 * 1024 * 1024 }),
+      allowPrivateAddresses: read.boolean('CXM_FEED_ALLOW_PRIVATE_ADDRESSES', false),
+      defaultIntervalSeconds: read.integer('CXM_FEED_DEFAULT_INTERVAL_SECONDS', 900, { min: 60, max: 86_400 }),
+      rememberedItems: read.integer('CXM_FEED_REMEMBERED_ITEMS', 500, { min: 10, max: 10_000 }),
     },
   };
   readDriverSettings(read, config);
