@@ -11,6 +11,7 @@ import {
   IsString,
   IsUrl,
   IsUUID,
+  Matches,
   MaxLength,
   Min,
   ValidateNested,
@@ -57,6 +58,9 @@ export class CanonicalMention {
    */
   @ApiPropertyOptional({ format: 'date-time', description: 'When the post was last edited; a later editedAt updates the mention instead of adding one' })
   @IsOptional() @IsISO8601({ strict: true }) editedAt?: string;
+  /** Where the mention comes from, when the channel says (the post's place, else the author's profile). */
+  @ApiPropertyOptional({ description: "ISO 3166-1 alpha-2 country of the mention, when the channel reports one (the post's place, else the author's profile)", example: 'TR' })
+  @IsOptional() @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code in capitals, e.g. TR' }) country?: string;
 }
 
 /** A canonical mention once accepted: it has its platform id and a resolved conversation. */
