@@ -192,6 +192,19 @@ export function describeMentionIndexContract(adapterName: string, newFactory: ()
       expect(await search('-country:tr')).toEqual(['no place', 'La batterie est morte']);
     });
 
+    it('matches quoted field values exactly, escapes included, and words of quoted phrases literally', async () => {
+      const index = await open();
+      await index.upsert(doc({ text: 'charger "fast" NOT working (again)', topics: ['Battery life', 'say "hi"', 'C:\\path'] }));
+      await index.upsert(doc({ text: 'battery life', topics: ['battery'] }));
+      const search = async (query: string) => ids(await searchIn(index, tenantId, q(query), { limit: 10 }));
+      expect(await search('topic:"battery life"')).toEqual(['charger "fast" NOT working (again)']);
+      expect(await search('topic:"SAY \\"HI\\""')).toEqual(['charger "fast" NOT working (again)']);
+      expect(await search('topic:"c:\\path"')).toEqual(['charger "fast" NOT working (again)']);
+      expect(await search('topic:battery')).toEqual(['battery life']);
+      expect(await search('"NOT working (again)"')).toEqual(['charger "fast" NOT working (again)']);
+      expect(await search('"\\"fast\\" not"')).toEqual(['charger "fast" NOT working (again)']);
+    });
+
     describe('sorts and deep paging', () => {
       /** 23 hits (more than several pages), with createdAt and priority ties, some unscored. */
       const corpus = () =>
