@@ -196,6 +196,14 @@ describe('search API: sorts, cursors, highlights and aggregations over HTTP', ()
     expect(fieldsOf(fine.body)).toEqual(['aggregations']);
   });
 
+  it('describes GET and POST /v1/search, their parameters and answer in the OpenAPI document', async () => {
+    const { body } = await api.get<{ paths: Record<string, Record<string, { parameters?: { name: string }[] }>>; components: { schemas: Record<string, unknown> } }>('/docs-json');
+    const search = body.paths['/v1/search'];
+    expect(Object.keys(search).sort()).toEqual(['get', 'post']);
+    expect(search.get.parameters!.map((p) => p.name).sort()).toEqual(['cursor', 'highlight', 'limit', 'q', 'sort']);
+    expect(Object.keys(body.components.schemas)).toEqual(expect.arrayContaining(['SearchRequestDto', 'AggregationRequestDto', 'SearchResponseDto', 'AggregationResultDto']));
+  });
+
   it('refuses a country that is not an ISO 3166-1 alpha-2 code at ingest', async () => {
     const bad = await api.post<Problem>('/v1/mentions', aCanonicalMention({ country: 'turkey' }));
     expect(bad.status).toBe(400);
