@@ -1,5 +1,6 @@
 import { parseQuery } from '@cxm/query';
-import { SEARCH_FIELD_NAMES } from '../mention-index.port';
+import { MentionDocument, SEARCH_FIELD_NAMES } from '../mention-index.port';
+import { createdAtMs } from './aggregate-documents';
 import { AggregationTooLargeError } from './aggregation.types';
 import { bucketStart, bucketStarts, elasticsearchInterval, histogramSpan, queryTimeBounds, resolveInterval } from './date-histogram';
 import { compareCodePoints } from './terms-fields';
@@ -69,5 +70,15 @@ describe('compareCodePoints', () => {
     expect(compareCodePoints('😀', 'ｚ')).toBeGreaterThan(0);
     expect(['😀', 'ｚ', 'b', 'a', 'ab', 'é', '한'].sort(compareCodePoints)).toEqual(['a', 'ab', 'b', 'é', '한', 'ｚ', '😀']);
     expect([...['😀', 'ｚ', 'b', 'é', '한']].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)))).toEqual(['b', 'é', '한', 'ｚ', '😀']);
+  });
+});
+
+describe('createdAtMs', () => {
+  it('reads toISOString() forms exactly as Date.parse does, leap days, epoch and far years included', () => {
+    const samples = ['2024-02-29T23:59:59.999Z', '1970-01-01T00:00:00.000Z', '1969-12-31T23:59:59.999Z', '2000-03-01T00:00:00.000Z', '2100-02-28T12:00:00.000Z', '0100-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'];
+    for (let ms = Date.UTC(1900, 0, 1); ms < Date.UTC(2200, 0, 1); ms += 7_777_777_777) samples.push(new Date(ms).toISOString());
+    for (const createdAt of samples) expect([createdAt, createdAtMs({ createdAt } as MentionDocument)]).toEqual([createdAt, Date.parse(createdAt)]);
+    expect(createdAtMs({ createdAt: '2026-11-20T12:00:00+02:00' } as MentionDocument)).toBe(Date.parse('2026-11-20T10:00:00Z'));
+    expect(createdAtMs({ createdAt: '0050-01-01T00:00:00.000Z' } as MentionDocument)).toBe(Date.parse('0050-01-01T00:00:00.000Z'));
   });
 });

@@ -10,16 +10,6 @@ export function sortValues(sort: SearchSort, doc: MentionDocument): SortValues {
   return sort === 'priority' ? [doc.priorityScore ?? UNSCORED_PRIORITY, doc.createdAt, doc.id] : [doc.createdAt, doc.id];
 }
 
-/**
- * Compares two positions in `sort` order (negative: `a` comes first). `createdAt` is compared as
- * a string: ingest stores it as `toISOString()` (UTC, milliseconds), which orders like the instant.
- */
-export function compareSortValues(sort: SearchSort, a: SortValues, b: SortValues): number {
-  if (sort === 'oldest') return compareStrings(a[0] as string, b[0] as string) || compareStrings(a[1] as string, b[1] as string);
-  if (sort === 'newest') return compareStrings(b[0] as string, a[0] as string) || compareStrings(b[1] as string, a[1] as string);
-  return (b[0] as number) - (a[0] as number) || compareStrings(b[1] as string, a[1] as string) || compareStrings(b[2] as string, a[2] as string);
-}
-
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -47,26 +37,47 @@ export function decodeCursor(sort: SearchSort, cursor: string): SortValues {
   return v as unknown as SortValues;
 }
 
+/** What the order reads of a document, or of a cursor's position. */
+type Position = Pick<MentionDocument, 'createdAt' | 'id' | 'priorityScore'>;
+
+function positionOf(sort: SearchSort, values: SortValues): Position {
+  return sort === 'priority'
+    ? { priorityScore: values[0] as number, createdAt: values[1] as string, id: values[2] as string }
+    : { createdAt: values[0] as string, id: values[1] as string };
+}
+
+/**
+ * Compares two positions in `sort` order (negative: `a` comes first), on documents directly (no
+ * allocation per document in a scan). `createdAt` is compared as a string: ingest stores it as
+ * `toISOString()` (UTC, milliseconds), which orders like the instant.
+ */
+function comparePositions(sort: SearchSort, a: Position, b: Position): number {
+  if (sort === 'oldest') return compareStrings(a.createdAt, b.createdAt) || compareStrings(a.id, b.id);
+  const byNewest = compareStrings(b.createdAt, a.createdAt) || compareStrings(b.id, a.id);
+  if (sort === 'newest') return byNewest;
+  return (b.priorityScore ?? UNSCORED_PRIORITY) - (a.priorityScore ?? UNSCORED_PRIORITY) || byNewest;
+}
+
 /**
  * The page of `docs` after `after` in `sort` order: one pass keeping the best `limit + 1` (so a
  * deep page over a million hits costs no full sort), then `more` says whether a page follows.
  */
 export function selectPage(docs: readonly MentionDocument[], sort: SearchSort, after: SortValues | undefined, limit: number): { items: MentionDocument[]; more: boolean } {
   const keep = limit + 1;
-  const best: { doc: MentionDocument; values: SortValues }[] = [];
+  const from = after && positionOf(sort, after);
+  const best: MentionDocument[] = [];
   for (const doc of docs) {
-    const values = sortValues(sort, doc);
-    if (after && compareSortValues(sort, values, after) <= 0) continue;
-    if (best.length === keep && compareSortValues(sort, values, best[keep - 1].values) >= 0) continue;
+    if (from && comparePositions(sort, doc, from) <= 0) continue;
+    if (best.length === keep && comparePositions(sort, doc, best[keep - 1]) >= 0) continue;
     let lo = 0;
     let hi = best.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (compareSortValues(sort, best[mid].values, values) < 0) lo = mid + 1;
+      if (comparePositions(sort, best[mid], doc) < 0) lo = mid + 1;
       else hi = mid;
     }
-    best.splice(lo, 0, { doc, values });
+    best.splice(lo, 0, doc);
     if (best.length > keep) best.pop();
   }
-  return { items: best.slice(0, limit).map((b) => b.doc), more: best.length > limit };
+  return { items: best.slice(0, limit), more: best.length > limit };
 }
