@@ -4,8 +4,8 @@ import { normalizeText, QueryNode } from '@cxm/query';
 import { backOff } from 'exponential-backoff';
 import { planAggregations, planNeedsHitSpan } from '../aggregations/aggregation-plan';
 import { TimeSpan } from '../aggregations/date-histogram';
-import { highlightHit } from '../highlight/highlight-hit';
-import { MentionDocument, MentionIndex, SearchHit, SearchPage, SearchResult, searchFieldValues } from '../mention-index.port';
+import { toHit } from '../highlight/highlight-hit';
+import { MentionDocument, MentionIndex, SearchPage, SearchResult, searchFieldValues } from '../mention-index.port';
 import { decodeCursor, encodeCursor } from '../sort/mention-sort';
 import { compileAggregations, readAggregations } from './compile-aggregations';
 import { compileQuery } from './compile-query';
@@ -103,7 +103,7 @@ export class ElasticsearchMentionIndex implements MentionIndex {
     const last = items[items.length - 1];
     const total = typeof result.hits.total === 'number' ? result.hits.total : (result.hits.total?.value ?? 0);
     const answer: SearchResult = {
-      items: items.map((doc): SearchHit => (page.highlight ? { ...doc, highlight: highlightHit(query, doc.text) } : doc)),
+      items: items.map((doc) => toHit(doc, query, page.highlight)),
       total,
       nextCursor: hits.length > page.limit && last ? encodeCursor(sort, last) : null,
     };

@@ -3,8 +3,8 @@ import { compileMatcher, QueryNode, tokenizeText } from '@cxm/query';
 import { join } from 'node:path';
 import { aggregateDocuments, timeSpanOf } from '../aggregations/aggregate-documents';
 import { planAggregations, planNeedsHitSpan } from '../aggregations/aggregation-plan';
-import { highlightHit } from '../highlight/highlight-hit';
-import { MentionDocument, MentionIndex, SearchHit, SearchPage, SearchResult, rangeFieldValues, searchFieldValues } from '../mention-index.port';
+import { toHit } from '../highlight/highlight-hit';
+import { MentionDocument, MentionIndex, SearchPage, SearchResult, rangeFieldValues, searchFieldValues } from '../mention-index.port';
 import { decodeCursor, encodeCursor, selectPage } from '../sort/mention-sort';
 
 interface IndexedEntry {
@@ -49,7 +49,7 @@ export class EmbeddedMentionIndex implements MentionIndex {
     const { items, more } = selectPage(hits, sort, after, page.limit);
     const last = items[items.length - 1];
     const result: SearchResult = {
-      items: items.map((doc): SearchHit => ({ ...cloneJson(doc), ...(page.highlight ? { highlight: highlightHit(query, doc.text) } : {}) })),
+      items: items.map((doc) => toHit(cloneJson(doc), query, page.highlight)),
       total: hits.length,
       nextCursor: more && last ? encodeCursor(sort, last) : null,
     };

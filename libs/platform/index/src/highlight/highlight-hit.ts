@@ -1,5 +1,5 @@
 import { highlightSpans, QueryNode, TextSpan } from '@cxm/query';
-import type { Highlight } from '../mention-index.port';
+import type { Highlight, MentionDocument, SearchHit } from '../mention-index.port';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]);
@@ -12,6 +12,11 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => HTML_ESCAP
 export function highlightHit(query: QueryNode, text: string): Highlight {
   const spans = highlightSpans(query, text);
   return { spans, text: markUp(text, spans) };
+}
+
+/** A result item: the document, with its highlight when asked for. */
+export function toHit(doc: MentionDocument, query: QueryNode, highlight: boolean | undefined): SearchHit {
+  return highlight ? { ...doc, highlight: highlightHit(query, doc.text) } : doc;
 }
 
 function markUp(text: string, spans: readonly TextSpan[]): string {
