@@ -23,4 +23,15 @@ export {
   type FieldValue,
   type MatchableDocument,
 } from './query-matcher';
-export { containsTokenSequence, isPrefixedToken, MAX_WILDCARD_TOKEN_BYTES, tokenMatchesPrefix, normalizeText, tokenMatches, tokenizeText } from './text-tokens';
+export {
+  containsTokenSequence,
+  isPrefixedToken,
+  MAX_WILDCARD_TOKEN_BYTES,
+  tokenMatchesPrefix,
+  normalizeText,
+  tokenMatches,
+  tokenizeText,
+  tokenizeTextWithOffsets,
+  type PositionedToken,
+} from './text-tokens';
+export { highlightSpans, type TextSpan } from './query-highlighter';

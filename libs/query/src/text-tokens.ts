@@ -67,28 +67,78 @@ export function isPrefixedToken(token: string): boolean {
 /** Normalises and splits text into search tokens (see the module comment). */
 export function tokenizeText(text: string): string[] {
   const tokens: string[] = [];
-  const normalized = normalizeText(text);
-  let pendingPrefix: string | undefined; // '#' or '@' directly before the current segment
+  forEachToken(normalizeText(text), (token) => tokens.push(token));
+  return tokens;
+}
+
+/** A token with where it stands in the ORIGINAL text: `[start, end)` in UTF-16 code units. */
+export interface PositionedToken {
+  readonly token: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const GRAPHEMES = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
+/**
+ * {@link tokenizeText} with each token's place in the original (un-normalised) text, for
+ * highlighting. Normalisation changes lengths (NFKC, `İ` → `i`, removed invisibles), so the
+ * text is normalised one grapheme cluster at a time and every normalised offset is mapped back
+ * to the cluster it came from; a token covers whole clusters. The tokens are exactly those of
+ * `tokenizeText(text)`; in the rare text where normalising cluster by cluster differs from
+ * normalising the whole, offsets cannot be trusted and an empty list is returned (nothing is
+ * highlighted rather than the wrong characters).
+ */
+export function tokenizeTextWithOffsets(text: string): PositionedToken[] {
+  let normalized = '';
+  const clusterStart: number[] = [];
+  const clusterEnd: number[] = [];
+  for (const { segment, index } of GRAPHEMES.segment(text)) {
+    const piece = normalizeText(segment);
+    for (let k = 0; k < piece.length; k++) {
+      clusterStart.push(index);
+      clusterEnd.push(index + segment.length);
+    }
+    normalized += piece;
+  }
+  if (normalized !== normalizeText(text)) return [];
+  const tokens: PositionedToken[] = [];
+  forEachToken(normalized, (token, start, end) => tokens.push({ token, start: clusterStart[start], end: clusterEnd[end - 1] }));
+  return tokens;
+}
+
+const APOSTROPHE_PARTS = /[^'’ʼ]+/gu;
+
+/** The tokenizer proper, over already normalised text: calls `emit` with each token and its `[start, end)` there. */
+function forEachToken(normalized: string, emit: (token: string, start: number, end: number) => void): void {
+  let pendingPrefix: number | undefined; // index of a '#' or '@' directly before the current segment
   let previousWasWord = false;
-  for (const { segment, isWordLike } of SEGMENTER.segment(normalized)) {
+  for (const { segment, index, isWordLike } of SEGMENTER.segment(normalized)) {
     if (isWordLike) {
-      const parts = APOSTROPHES.test(segment) ? segment.split(/['’ʼ]+/u).filter((p) => p.length > 0) : [segment];
-      if (pendingPrefix !== undefined && parts.length > 0) parts[0] = pendingPrefix + parts[0];
-      tokens.push(...parts);
+      if (!APOSTROPHES.test(segment)) {
+        emit(pendingPrefix === undefined ? segment : normalized[pendingPrefix] + segment, pendingPrefix ?? index, index + segment.length);
+      } else {
+        let first = true;
+        for (const part of segment.matchAll(APOSTROPHE_PARTS)) {
+          const start = index + part.index;
+          const glued = first && pendingPrefix !== undefined;
+          emit(glued ? normalized[pendingPrefix!] + part[0] : part[0], glued ? pendingPrefix! : start, start + part[0].length);
+          first = false;
+        }
+      }
       pendingPrefix = undefined;
       previousWasWord = true;
       continue;
     }
     if (segment === '#' || segment === '@') {
       // Glue only when not directly after a word (`C#`, `user@host`); in `##tag` the last `#` wins.
-      pendingPrefix = previousWasWord ? undefined : segment;
+      pendingPrefix = previousWasWord ? undefined : index;
     } else {
       pendingPrefix = undefined;
-      if (EMOJI.test(segment)) tokens.push(segment);
+      if (EMOJI.test(segment)) emit(segment, index, index + segment.length);
     }
     previousWasWord = false;
   }
-  return tokens;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   IsUrl,
   IsUUID,
   Max,
+  Matches,
   MaxLength,
   Min,
   ValidateNested,
@@ -90,6 +91,9 @@ export class CanonicalMention {
   /** Files that came with the post (name, type, size), e.g. an e-mail's attachments. */
   @ApiPropertyOptional({ type: () => [MentionAttachment], description: "Files that came with the post (an e-mail's attachments): name, type and size only" })
   @IsOptional() @IsArray() @ArrayMaxSize(MAX_MENTION_ATTACHMENTS) @ValidateNested({ each: true }) @Type(() => MentionAttachment) attachments?: MentionAttachment[];
+  /** Where the mention comes from, when the channel says (the post's place, else the author's profile). */
+  @ApiPropertyOptional({ description: "ISO 3166-1 alpha-2 country of the mention, when the channel reports one (the post's place, else the author's profile)", example: 'TR' })
+  @IsOptional() @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code in capitals, e.g. TR' }) country?: string;
 }
 
 /** A canonical mention once accepted: it has its platform id and a resolved conversation. */

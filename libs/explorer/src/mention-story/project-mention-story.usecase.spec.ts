@@ -186,6 +186,16 @@ describe('ProjectMentionStory', () => {
     expect((await search('followers:<10000')).total).toBe(0);
   });
 
+  it('indexes the country and the classifier\'s hashtags (normalised, once each) for filters and breakdowns', async () => {
+    const mention = aMention({ text: 'Şarj bitti #Pil #pil #ŞARJ', country: 'TR' });
+    const life = aLifecycle(mention);
+    const entities = { hashtags: ['Pil', 'pil', 'ŞARJ'], mentions: [], urls: [], cashtags: [], emails: [], phones: [], containsPersonalData: false };
+    await apply(life.raw);
+    await apply(createEvent('mentions.classified', { tenantId: 'demo', correlationId: mention.id, key: conversationKey('demo', mention.conversationId), causationId: `c2-${mention.id}`, payload: { mention, classification: { ...classification, entities } } }));
+    expect(await index.get('demo', mention.id)).toMatchObject({ country: 'TR', hashtags: ['#pil', '#şarj'] });
+    expect((await search('country:tr')).items.map((d) => d.id)).toEqual([mention.id]);
+  });
+
   it('does not bump the stored version when the same event is applied twice', async () => {
     const mention = aMention();
     const life = aLifecycle(mention);

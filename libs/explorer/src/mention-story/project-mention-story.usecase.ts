@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventEnvelope, PayloadOf } from '@cxm/contracts';
 import { MENTION_INDEX, MentionDocument, MentionIndex } from '@cxm/platform-index';
 import { DOCUMENT_STORE, DocumentCollection, DocumentStore, upsertDocument } from '@cxm/platform-store';
+import { normalizeText } from '@cxm/query';
 import { isDeepStrictEqual } from 'node:util';
 import { laterStage, MENTION_STORIES, MentionStory, StoryReply } from './mention-story';
 
@@ -71,6 +72,12 @@ export class ProjectMentionStory {
   }
 }
 
+/** The classifier's hashtags as the index keeps them: `#` + normalised tag, once each (`#Pil` and `#pil` are one). */
+function hashtagsOf(story: MentionStory): string[] | undefined {
+  const tags = story.classification?.entities?.hashtags;
+  return tags && [...new Set(tags.map((tag) => `#${normalizeText(tag.replace(/^[#＃]/u, ''))}`))];
+}
+
 function toDocument(story: MentionStory, version: number): MentionDocument {
   const mention = story.mention!;
   return {
@@ -94,6 +101,8 @@ function toDocument(story: MentionStory, version: number): MentionDocument {
     intent: story.classification?.intent.label,
     intents: story.classification ? (story.classification.intents ?? [story.classification.intent]).map((i) => i.label) : undefined,
     topics: story.classification?.topics,
+    hashtags: hashtagsOf(story),
+    country: mention.country,
     priorityScore: story.classification?.priority?.score,
     profileId: story.profileId,
     caseId: story.case?.id,

@@ -1,5 +1,7 @@
 export * from './mention-index.port';
-export * from './search-cursor';
+export * from './aggregations/aggregation.types';
+export { MAX_HISTOGRAM_BUCKETS } from './aggregations/date-histogram';
+export { decodeCursor, encodeCursor } from './sort/mention-sort';
 export * from './embedded/embedded-mention-index.adapter';
 export * from './elasticsearch/elasticsearch-mention-index.adapter';
 export * from './elasticsearch/compile-query';

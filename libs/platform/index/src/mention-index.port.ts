@@ -1,4 +1,5 @@
-import type { QueryFieldSpec, QueryNode } from '@cxm/query';
+import type { QueryFieldSpec, QueryNode, TextSpan } from '@cxm/query';
+import type { AggregationRequest, AggregationResults } from './aggregations/aggregation.types';
 
 /**
  * One mention as the Explorer indexes it: the mention, what the classifier said of it, and where
@@ -29,6 +30,10 @@ export interface MentionDocument {
   /** Every intent that holds, the primary one included (flags such as spam, toxic, crisis too). */
   intents?: string[];
   topics?: string[];
+  /** The classifier's hashtags, normalised (`#battery`), without repeats. */
+  hashtags?: string[];
+  /** ISO 3166-1 alpha-2 country of the mention, when its channel reports one (`TR`). */
+  country?: string;
   /** 0–100, from the classifier's explainable priority. */
   priorityScore?: number;
   profileId?: string;
@@ -44,6 +49,8 @@ export const SEARCH_FIELDS = {
   intent: 'intents',
   channel: 'channel',
   topic: 'topics',
+  author: 'authorHandle',
+  country: 'country',
 } as const satisfies Record<string, keyof MentionDocument>;
 
 /**
@@ -72,7 +79,13 @@ export function searchFieldValues(doc: MentionDocument): Record<string, string |
     values[name] = value === undefined ? undefined : Array.isArray(value) ? value : String(value);
   }
   values.intent ??= doc.intent;
+  values.author = authorValues(doc.authorHandle);
   return values;
+}
+
+/** `author:@mara` and `author:mara` both find the handle `@mara` (and the handle `mara`). */
+function authorValues(handle: string): string[] {
+  return handle.startsWith('@') ? [handle, handle.slice(1)] : [handle, `@${handle}`];
 }
 
 /** The values a document offers each range field (numbers; dates as epoch milliseconds). */
@@ -85,28 +98,53 @@ export function rangeFieldValues(doc: MentionDocument): Record<string, number | 
   return values;
 }
 
+/**
+ * Result orders. Each ends with a unique tiebreaker (the id), so a cursor names one exact
+ * position: `newest` createdAt desc, id desc; `oldest` createdAt asc, id asc; `priority`
+ * priorityScore desc (unscored last), then newest.
+ */
+export const SEARCH_SORTS = ['newest', 'oldest', 'priority'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
 export interface SearchPage {
   limit: number;
   /** Opaque position after the last item of the previous page (search-after, no depth limit). */
   cursor?: string;
+  /** Default `newest`. A cursor is only valid with the sort that issued it. */
+  sort?: SearchSort;
+  /** Mark where the query's words occur in each item's text. */
+  highlight?: boolean;
+  /** Computed over every hit of the query (not only the page). */
+  aggregations?: readonly AggregationRequest[];
 }
 
+/** Where the query's words occur in `text`: spans, and the text as HTML with them in `<mark>`. */
+export interface Highlight {
+  spans: TextSpan[];
+  /** The text HTML-escaped, each span wrapped in `<mark>…</mark>`. */
+  text: string;
+}
+
+export type SearchHit = MentionDocument & { highlight?: Highlight };
+
 export interface SearchResult {
-  items: MentionDocument[];
+  items: SearchHit[];
   total: number;
   nextCursor: string | null;
+  /** Present when aggregations were asked for, by name. */
+  aggregations?: AggregationResults;
 }
 
 export class InvalidCursorError extends Error {
-  constructor() {
-    super('cursor is not one this index issued');
+  constructor(message = 'cursor is not one this index issued') {
+    super(message);
     this.name = 'InvalidCursorError';
   }
 }
 
 /**
- * The searchable projection of every mention. Results are newest first (createdAt, then id,
- * descending). Every call names the tenant; no query can reach another tenant's mentions.
+ * The searchable projection of every mention. Results are in `page.sort` order (newest first by
+ * default). Every call names the tenant; no query can reach another tenant's mentions.
  */
 export interface MentionIndex {
   /** Stores the document unless the index already holds the same or a newer version. */

@@ -2,9 +2,14 @@ import { Client, errors } from '@elastic/elasticsearch';
 import { Logger } from '@cxm/platform-logging';
 import { normalizeText, QueryNode } from '@cxm/query';
 import { backOff } from 'exponential-backoff';
+import { planAggregations, planNeedsHitSpan } from '../aggregations/aggregation-plan';
+import { TimeSpan } from '../aggregations/date-histogram';
+import { toHit } from '../highlight/highlight-hit';
 import { MentionDocument, MentionIndex, SearchPage, SearchResult, searchFieldValues } from '../mention-index.port';
-import { decodeCursor, encodeCursor } from '../search-cursor';
+import { decodeCursor, encodeCursor } from '../sort/mention-sort';
+import { compileAggregations, readAggregations } from './compile-aggregations';
 import { compileQuery } from './compile-query';
+import { elasticsearchSort, searchAfter } from './compile-sort';
 import { MENTION_MAPPING_VERSION, mentionMapping } from './mention-mapping';
 import { searchTokenFields } from './search-tokens';
 
@@ -27,6 +32,12 @@ interface PendingWrite {
 }
 
 const INTERNAL_FIELDS = ['tok_exact', 'tok_bare', 'filters'];
+
+function hitSpan(aggs: Record<string, { value?: number | null }> | undefined): TimeSpan | undefined {
+  const from = aggs?.first?.value;
+  const to = aggs?.last?.value;
+  return typeof from === 'number' && typeof to === 'number' ? { from, to } : undefined;
+}
 
 /**
  * The mention index on Elasticsearch. Writes go through one bulk loop (batched, retried with
@@ -68,22 +79,44 @@ export class ElasticsearchMentionIndex implements MentionIndex {
 
   async search(tenantId: string, query: QueryNode, page: SearchPage): Promise<SearchResult> {
     await this.ready;
-    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+    const sort = page.sort ?? 'newest';
+    const after = page.cursor === undefined ? undefined : decodeCursor(sort, page.cursor);
+    // The tenant filter wraps whatever the query says: no query can reach another tenant.
+    const filter = { bool: { filter: [{ term: { tenantId } }, compileQuery(query)] } };
+    const requests = page.aggregations ?? [];
+    // A histogram over a query that leaves time open needs the hits' first and last instant to be planned.
+    const spanFirst = requests.length > 0 && planNeedsHitSpan(requests, query);
+    const plan = requests.length > 0 && !spanFirst ? planAggregations(requests, query, undefined) : undefined;
     const result = await this.client.search<MentionDocument>({
       index: this.alias,
       size: page.limit + 1,
       track_total_hits: true,
-      // The tenant filter wraps whatever the query says: no query can reach another tenant.
-      query: { bool: { filter: [{ term: { tenantId } }, compileQuery(query)] } },
-      sort: [{ createdAt: { order: 'desc' } }, { id: { order: 'desc' } }],
-      search_after: after ? [Date.parse(after[0]), after[1]] : undefined,
+      query: filter,
+      // search_after on a sort ending with the unique id: any depth, no from/size window.
+      sort: elasticsearchSort(sort) as never,
+      search_after: after ? searchAfter(sort, after) : undefined,
       _source: { excludes: INTERNAL_FIELDS },
+      aggs: spanFirst ? { first: { min: { field: 'createdAt' } }, last: { max: { field: 'createdAt' } } } : plan && compileAggregations(plan),
     });
     const hits = result.hits.hits.map((hit) => hit._source!);
     const items = hits.slice(0, page.limit);
     const last = items[items.length - 1];
     const total = typeof result.hits.total === 'number' ? result.hits.total : (result.hits.total?.value ?? 0);
-    return { items, total, nextCursor: hits.length > page.limit && last ? encodeCursor(last.createdAt, last.id) : null };
+    const answer: SearchResult = {
+      items: items.map((doc) => toHit(doc, query, page.highlight)),
+      total,
+      nextCursor: hits.length > page.limit && last ? encodeCursor(sort, last) : null,
+    };
+    if (plan) answer.aggregations = readAggregations(plan, result.aggregations as Record<string, unknown>);
+    if (spanFirst) answer.aggregations = await this.aggregate(filter, query, requests, hitSpan(result.aggregations as Record<string, { value?: number | null }>));
+    return answer;
+  }
+
+  /** The aggregations alone (size 0), once the hits' time span is known. */
+  private async aggregate(filter: object, query: QueryNode, requests: NonNullable<SearchPage['aggregations']>, span: TimeSpan | undefined) {
+    const plan = planAggregations(requests, query, span);
+    const result = await this.client.search({ index: this.alias, size: 0, track_total_hits: false, query: filter, aggs: compileAggregations(plan) as never });
+    return readAggregations(plan, result.aggregations as Record<string, unknown>);
   }
 
   async flush(): Promise<void> {

@@ -1,7 +1,7 @@
 import { SEARCH_FIELDS } from '../mention-index.port';
 
 /** Bump when the mapping changes: a new versioned index is created and filled by reindexing. */
-export const MENTION_MAPPING_VERSION = 2;
+export const MENTION_MAPPING_VERSION = 3;
 
 const keyword = { type: 'keyword' };
 const tokens = { type: 'text', analyzer: 'standard', norms: false, index_options: 'positions' };
@@ -35,6 +35,8 @@ export function mentionMapping(): Record<string, unknown> {
       intent: keyword,
       intents: keyword,
       topics: keyword,
+      hashtags: keyword,
+      country: keyword,
       priorityScore: { type: 'integer' },
       profileId: keyword,
       caseId: keyword,

@@ -1,8 +1,11 @@
 import { AppendOnlyFile, cloneJson, journalNeedsCompaction } from '@cxm/platform-embedded';
 import { compileMatcher, QueryNode, tokenizeText } from '@cxm/query';
 import { join } from 'node:path';
+import { aggregateDocuments, timeSpanOf } from '../aggregations/aggregate-documents';
+import { planAggregations, planNeedsHitSpan } from '../aggregations/aggregation-plan';
+import { toHit } from '../highlight/highlight-hit';
 import { MentionDocument, MentionIndex, SearchPage, SearchResult, rangeFieldValues, searchFieldValues } from '../mention-index.port';
-import { decodeCursor, encodeCursor } from '../search-cursor';
+import { decodeCursor, encodeCursor, selectPage } from '../sort/mention-sort';
 
 interface IndexedEntry {
   doc: MentionDocument;
@@ -11,13 +14,10 @@ interface IndexedEntry {
   fields: Record<string, string | string[] | number | undefined>;
 }
 
-const newestFirst = (a: IndexedEntry, b: IndexedEntry) =>
-  a.doc.createdAt < b.doc.createdAt ? 1 : a.doc.createdAt > b.doc.createdAt ? -1 : a.doc.id < b.doc.id ? 1 : a.doc.id > b.doc.id ? -1 : 0;
-
 /**
  * The mention index of the all-in-one: documents in memory with their text tokenised once at
- * indexing, journalled to disk, searched by evaluating the query AST. Linear in the tenant's
- * mentions per query — fine for a single node's demo and development volumes.
+ * indexing, journalled to disk, searched by evaluating the query AST ({@link matching}); sorting,
+ * paging, highlights and aggregations are computed over what that returns.
  */
 export class EmbeddedMentionIndex implements MentionIndex {
   private readonly byTenant = new Map<string, Map<string, IndexedEntry>>();
@@ -43,13 +43,37 @@ export class EmbeddedMentionIndex implements MentionIndex {
 
   async search(tenantId: string, query: QueryNode, page: SearchPage): Promise<SearchResult> {
     await this.ready;
-    const matches = compileMatcher(query);
-    const hits = [...this.tenant(tenantId).values()].filter((entry) => matches(entry)).sort(newestFirst);
-    const start = page.cursor ? this.positionAfter(hits, page.cursor) : 0;
-    const items = hits.slice(start, start + page.limit).map((entry) => cloneJson(entry.doc));
+    const sort = page.sort ?? 'newest';
+    const after = page.cursor === undefined ? undefined : decodeCursor(sort, page.cursor);
+    const hits = this.matching(tenantId, query);
+    const { items, more } = selectPage(hits, sort, after, page.limit);
     const last = items[items.length - 1];
-    const more = start + items.length < hits.length;
-    return { items, total: hits.length, nextCursor: more && last ? encodeCursor(last.createdAt, last.id) : null };
+    const result: SearchResult = {
+      items: items.map((doc) => toHit(cloneJson(doc), query, page.highlight)),
+      total: hits.length,
+      nextCursor: more && last ? encodeCursor(sort, last) : null,
+    };
+    if (page.aggregations?.length) {
+      const plan = planAggregations(page.aggregations, query, planNeedsHitSpan(page.aggregations, query) ? timeSpanOf(hits) : undefined);
+      result.aggregations = aggregateDocuments(hits, plan, (sub) => {
+        const ids = new Set(this.matching(tenantId, sub).map((doc) => doc.id));
+        return (doc) => ids.has(doc.id);
+      });
+    }
+    return result;
+  }
+
+  /**
+   * THE seam every search and aggregation goes through: the tenant's documents the query
+   * matches, in no particular order (callers sort and page). Returned documents are the held
+   * ones, not copies: callers must not change them. A scan today; an inverted index can answer
+   * it without touching non-matching documents.
+   */
+  private matching(tenantId: string, query: QueryNode): MentionDocument[] {
+    const matches = compileMatcher(query);
+    const found: MentionDocument[] = [];
+    for (const entry of this.tenant(tenantId).values()) if (matches(entry)) found.push(entry.doc);
+    return found;
   }
 
   async flush(): Promise<void> {
@@ -59,12 +83,6 @@ export class EmbeddedMentionIndex implements MentionIndex {
   async close(): Promise<void> {
     await this.ready;
     await this.file?.close();
-  }
-
-  private positionAfter(hits: IndexedEntry[], cursor: string): number {
-    const [createdAt, id] = decodeCursor(cursor);
-    const index = hits.findIndex((e) => e.doc.createdAt < createdAt || (e.doc.createdAt === createdAt && e.doc.id < id));
-    return index === -1 ? hits.length : index;
   }
 
   /** Applies a document if it is newer than what is held; says whether it was. */
