@@ -37,6 +37,19 @@ export class ConfigReader {
     return value;
   }
 
+  /** A duration such as `30d`, `12h`, `15m`, `90s` or `500ms` (a bare number is seconds), in milliseconds. */
+  duration(name: string, fallback: string, range: { minMs: number; maxMs: number }): number {
+    const raw = this.env[name] === undefined || this.env[name] === '' ? fallback : this.env[name]!;
+    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(raw.trim());
+    const unitMs = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+    const value = match ? Number(match[1]) * unitMs[(match[2] ?? 's') as keyof typeof unitMs] : NaN;
+    if (!Number.isFinite(value) || value < range.minMs || value > range.maxMs) {
+      this.problems.push(`${name} must be a duration like 30d, 12h, 15m or 90s, from ${range.minMs} ms to ${range.maxMs / 86_400_000} days (got "${raw}")`);
+      return parseFallback(fallback);
+    }
+    return Math.round(value);
+  }
+
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
     const raw = this.env[name];
     if (raw === undefined || raw === '') return fallback;
@@ -92,4 +105,9 @@ export class ConfigReader {
   done(): void {
     if (this.problems.length) throw new ConfigError(this.problems);
   }
+}
+
+function parseFallback(fallback: string): number {
+  const match = /^(\d+)(ms|s|m|h|d)?$/.exec(fallback)!;
+  return Number(match[1]) * { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[(match[2] ?? 's') as 'ms'];
 }

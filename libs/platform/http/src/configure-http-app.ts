@@ -1,9 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
 
 /** Largest request body accepted (bulk import has its own route later). */
 export const MAX_BODY_BYTES = '256kb';
+
+/** Routes that carry many mentions per request get a larger body limit: path → limit. */
+export const LARGE_BODY_ROUTES: Readonly<Record<string, string>> = { '/v1/mentions/batch': '16mb' };
 
 /**
  * What every HTTP app of the platform shares: body limits, the OpenAPI document at /docs and
@@ -12,6 +16,8 @@ export const MAX_BODY_BYTES = '256kb';
  */
 export function configureHttpApp(app: INestApplication, title: string): void {
   const express = app as NestExpressApplication;
+  // Registered first, so the general parser below finds these bodies already parsed and skips them.
+  for (const [path, limit] of Object.entries(LARGE_BODY_ROUTES)) express.use(path, json({ limit }));
   express.useBodyParser('json', { limit: MAX_BODY_BYTES });
   express.disable('x-powered-by');
   app.enableShutdownHooks();

@@ -1,11 +1,12 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldProblem, validationProblem } from './problem-details';
 
-function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
+/** class-validator's error tree as `{field, message}` pairs with dotted paths (`author.id`). */
+export function toFieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(error.children ?? [], field)];
+    return [...own, ...toFieldProblems(error.children ?? [], field)];
   });
 }
 
@@ -18,6 +19,6 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => validationProblem(flatten(errors)),
+    exceptionFactory: (errors) => validationProblem(toFieldProblems(errors)),
   });
 }
