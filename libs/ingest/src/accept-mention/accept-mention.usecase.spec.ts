@@ -248,7 +248,7 @@ describe('AcceptMention', () => {
     let release!: () => void;
     const stalled = new Promise<void>((resolve) => (release = resolve));
     const slowBus = { publish: () => stalled } as unknown as EventBus;
-    const accept = new AcceptMention(slowBus, new EmbeddedDocumentStore(), silentLogger(), config, metrics, new PublishGate(undefined, 1));
+    const accept = new AcceptMention(slowBus, new EmbeddedDocumentStore(), silentLogger(), config, metrics, PublishGate.ofSize(1));
     const first = accept.execute(aCanonicalMention({ externalId: 'slow-1' }));
     const second = accept.execute(aCanonicalMention({ externalId: 'slow-2' })).catch((error: unknown) => error);
 

@@ -24,10 +24,17 @@ export function overloadedProblem(inFlight: number): ProblemException {
 @Injectable()
 export class PublishGate {
   private inFlight = 0;
-  readonly maxInFlight: number;
+  maxInFlight: number;
 
-  constructor(@Optional() @Inject(PLATFORM_CONFIG) config?: PlatformConfig, max?: number) {
-    this.maxInFlight = max ?? config?.ingest.maxInFlight ?? 4_096;
+  constructor(@Optional() @Inject(PLATFORM_CONFIG) config?: PlatformConfig) {
+    this.maxInFlight = config?.ingest.maxInFlight ?? 4_096;
+  }
+
+  /** A gate of a given size, outside dependency injection (tests, tools). */
+  static ofSize(maxInFlight: number): PublishGate {
+    const gate = new PublishGate();
+    gate.maxInFlight = maxInFlight;
+    return gate;
   }
 
   get current(): number {
