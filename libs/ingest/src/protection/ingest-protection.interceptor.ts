@@ -29,6 +29,7 @@ export function rateLimitedProblem(tenantId: string, retryAfterSeconds: number):
 @Injectable()
 export class IngestProtectionInterceptor implements NestInterceptor {
   private readonly buckets: TokenBuckets;
+  private readonly tenants: ReadonlySet<string> | undefined;
 
   constructor(
     private readonly gate: PublishGate,
@@ -37,6 +38,7 @@ export class IngestProtectionInterceptor implements NestInterceptor {
   ) {
     const limit = config?.ingest.rateLimit ?? { perSecond: 0, burst: 1 };
     this.buckets = new TokenBuckets(limit.perSecond, limit.burst);
+    this.tenants = config ? new Set(config.tenants) : undefined;
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -46,7 +48,7 @@ export class IngestProtectionInterceptor implements NestInterceptor {
     const started = performance.now();
     const route = request.route?.path ?? request.path;
     if (this.gate.saturated()) throw overloadedProblem(this.gate.current);
-    for (const [tenantId, cost] of tenantCosts(request)) {
+    for (const [tenantId, cost] of tenantCosts(request, this.tenants)) {
       const wait = this.buckets.take(tenantId, cost);
       if (wait > 0) throw rateLimitedProblem(tenantId, wait);
     }
@@ -59,15 +61,20 @@ export class IngestProtectionInterceptor implements NestInterceptor {
   }
 }
 
-/** Which tenants a request spends tokens of, and how many (one per mention it carries). */
-export function tenantCosts(request: AuthenticatedRequest): Map<string, number> {
+/**
+ * Which tenants a request spends tokens of, and how many (one per mention it carries). Names that
+ * are not configured tenants share one `unknown` bucket (they will be refused anyway): the body is
+ * not validated yet, and a bucket per made-up name would let a client grow memory without bound.
+ */
+export function tenantCosts(request: AuthenticatedRequest, tenants?: ReadonlySet<string>): Map<string, number> {
   const routeTenant = (request.params as Record<string, string> | undefined)?.tenantId;
   const principalTenant = request.principal?.kind === 'tenant' ? request.principal.tenantId : undefined;
   const fixed = routeTenant ?? principalTenant;
   const body = request.body as { tenantId?: unknown; items?: unknown } | undefined;
   const costs = new Map<string, number>();
   const add = (tenant: unknown) => {
-    const key = fixed ?? (typeof tenant === 'string' ? tenant : 'unknown');
+    const named = fixed ?? tenant;
+    const key = typeof named === 'string' && (!tenants || tenants.has(named)) ? named : 'unknown';
     costs.set(key, (costs.get(key) ?? 0) + 1);
   };
   if (Array.isArray(body?.items)) for (const item of body.items) add((item as { tenantId?: unknown } | null)?.tenantId);
