@@ -34,9 +34,9 @@ async function writeFile(path: string): Promise<void> {
         text: `${TEXTS[line % TEXTS.length]} (#${line})`,
         createdAt: new Date(Date.UTC(2026, 10, 1) + line * 1_000).toISOString(),
       });
-    if (!out.write(text + '\n')) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(text + '\n')) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
-  await new Promise((resolve) => out.end(resolve));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
 }
 
 function startImport(file: string, url: string): { child: ChildProcess; output: () => { stdout: string; stderr: string }; exited: Promise<number | null> } {

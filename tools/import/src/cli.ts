@@ -1,4 +1,6 @@
+import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Rejection } from './acknowledged-prefix';
 import { importFile, ImportSummary } from './import-file';
@@ -56,7 +58,7 @@ export async function runImportCli(io: CliIo): Promise<number> {
         return io.stdout.isTTY ? new BarProgress(rate, initial) : new LineProgress(rate, (text) => io.stdout.write(text));
       },
     });
-    return report(summary, values.rejects ?? `${file}.rejects.ndjson`, io);
+    return await report(summary, values.rejects ?? `${file}.rejects.ndjson`, io);
   } catch (error) {
     const message = error instanceof FatalImportError || (error as NodeJS.ErrnoException).code ? (error as Error).message : String((error as Error).stack ?? error);
     io.stderr.write(`import: ${message}\nimport: stopped; the checkpoint keeps what was acknowledged — run the same command again to resume\n`);
@@ -64,7 +66,7 @@ export async function runImportCli(io: CliIo): Promise<number> {
   }
 }
 
-function report(summary: ImportSummary, rejectsPath: string, io: CliIo): number {
+async function report(summary: ImportSummary, rejectsPath: string, io: CliIo): Promise<number> {
   const c = summary.counts;
   if (summary.alreadyComplete) {
     io.stdout.write(`already imported (the checkpoint says complete): ${c.accepted} new, ${c.duplicates} duplicate, ${c.edited} edited, ${c.rejected} rejected; --restart to send it again\n`);
@@ -72,16 +74,29 @@ function report(summary: ImportSummary, rejectsPath: string, io: CliIo): number 
   }
   const resumed = summary.resumedFromLine ? ` (resumed after line ${summary.resumedFromLine})` : '';
   io.stdout.write(`${summary.complete ? 'done' : 'interrupted'}${resumed}: ${c.accepted} new, ${c.duplicates} duplicate, ${c.edited} edited, ${c.rejected} rejected, up to line ${summary.line}\n`);
-  if (summary.rejections.length) io.stderr.write(describeRejections(summary.rejections, rejectsPath));
+  // The rejects file holds those of earlier, interrupted runs too: the summary lists from it.
+  if (c.rejected) io.stderr.write(describeRejections(await firstRejections(rejectsPath, 20), c.rejected, rejectsPath));
   if (!summary.complete) return EXIT.interrupted;
   return c.rejected ? EXIT.rejected : EXIT.ok;
 }
 
-/** The stderr summary: the first rejections with their line numbers and reasons, and where the rest are. */
-export function describeRejections(rejections: Rejection[], rejectsPath: string, show = 20): string {
-  const lines = rejections.slice(0, show).map((r) => `  line ${r.line}: ${r.reason}${r.status ? ` (${r.status})` : ''}\n`);
-  const more = rejections.length > show ? `  … and ${rejections.length - show} more\n` : '';
-  return `${rejections.length} rejected line(s) — all of them, with reasons, in ${rejectsPath}:\n${lines.join('')}${more}`;
+/** The stderr summary: the first rejections with their line numbers and reasons, and where all of them are. */
+export function describeRejections(first: Rejection[], total: number, rejectsPath: string): string {
+  const lines = first.map((r) => `  line ${r.line}: ${r.reason}${r.status ? ` (${r.status})` : ''}\n`);
+  const more = total > first.length ? `  … and ${total - first.length} more\n` : '';
+  return `${total} rejected line(s) — all of them, with reasons, in ${rejectsPath}:\n${lines.join('')}${more}`;
+}
+
+/** The first `count` entries of the rejects file, read without loading the rest. */
+async function firstRejections(path: string, count: number): Promise<Rejection[]> {
+  const found: Rejection[] = [];
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim()) found.push(JSON.parse(line) as Rejection);
+    if (found.length >= count) break;
+  }
+  lines.close();
+  return found;
 }
 
 function parse(argv: string[]) {

@@ -212,6 +212,24 @@ describe('npm run import (runImportCli)', () => {
     expect(err).toContain(`${file}.rejects.ndjson`);
   });
 
+  it('lists, after a resumed run, the lines rejected before the interruption too', async () => {
+    const file = aFile(mkdtempSync(join(tmpdir(), 'cxm-import-cli-')), 40, [2, 38]);
+    const abort = new AbortController();
+    route.handler = (items, _request, response) => {
+      route.accept(items, response, items.map((i) => (i.text === 'bad' ? 400 : 202)));
+      abort.abort();
+    };
+    const api = new MentionsApi(url, 'token-0123456789abcdef');
+    const first = await importFile({ file, format: 'ndjson', api, checkpointPath: `${file}.checkpoint.json`, rejectsPath: `${file}.rejects.ndjson`, batchSize: 10, concurrency: 1, signal: abort.signal });
+    expect(first.complete).toBe(false);
+    route.handler = (items, _request, response) => route.accept(items, response, items.map((i) => (i.text === 'bad' ? 400 : 202)));
+
+    const { code, err } = await run([file, '--url', url, '--token', 'token-0123456789abcdef']);
+    expect(code).toBe(2);
+    expect(err).toContain('2 rejected line(s)');
+    expect(err.indexOf('line 2:')).toBeLessThan(err.indexOf('line 38:'));
+  });
+
   it('exits 1 naming the problem when no token is given', async () => {
     const { code, err } = await run(['some.ndjson', '--url', url]);
     expect(code).toBe(1);
