@@ -30,7 +30,9 @@ export class IngestModule implements OnModuleInit {
   /** Counts every refused ingest request — including 413 and malformed JSON, raised before any controller. */
   onModuleInit(): void {
     this.observers.add((request: Request, problem) => {
-      if (request.method !== 'POST' || !INGEST_ROUTES.test(request.originalUrl) || problem.status >= 500 && problem.status !== 503) return;
+      // A 5xx other than 503 is our failure, not a refused mention.
+      const serverFault = problem.status >= 500 && problem.status !== 503;
+      if (request.method !== 'POST' || !INGEST_ROUTES.test(request.originalUrl) || serverFault) return;
       const params = (request.params ?? {}) as Record<string, string>;
       const body = (typeof request.body === 'object' && request.body) || {};
       this.metrics.countRejection(params.tenantId ?? body.tenantId, params.channel ?? body.channel, problem.status);
