@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ingest [-- --seconds 15 --connections 64 --rate 1000]`: how many mentions per
+ * `npm run bench:ingest [-- --seconds 15 --connections 64 --rate 1000 --app all-in-one|ingest --batch 1]`: how many mentions per
  * second the all-in-one (embedded adapters, every downstream consumer running in the same process)
  * accepts over `POST /v1/mentions`, and its latency at full speed and at a fixed offered rate.
  *
@@ -27,11 +27,18 @@ const ROOT = join(__dirname, '..', '..');
  * the demo set today. Hook for the webhook connectors: add their native fixtures here as
  * `{ path: '/v1/webhooks/demo/<channel>', headers, body }` entries once they are on main.
  */
-function workload(): { path: string; body: string }[] {
-  return generateDemoMentions({ tenantId: 'demo', count: 3_000, now: new Date('2026-11-20T12:00:00Z') }).map((mention) => ({
+function workload(batch: number): { path: string; body: string }[] {
+  const single = generateDemoMentions({ tenantId: 'demo', count: 3_000, now: new Date('2026-11-20T12:00:00Z') }).map((mention) => ({
     path: '/v1/mentions',
     body: JSON.stringify({ ...mention, externalId: `${mention.externalId}-__N__`, ...(mention.inReplyTo ? { inReplyTo: `${mention.inReplyTo}-__N__` } : {}) }),
   }));
+  if (batch <= 1) return single;
+  // `--batch N`: the bulk-import route, N mentions per request (each still unique: `__N__` is per request).
+  const batches: { path: string; body: string }[] = [];
+  for (let i = 0; i + batch <= single.length; i += batch) {
+    batches.push({ path: '/v1/mentions/batch', body: `{"items":[${single.slice(i, i + batch).map((b) => b.body).join(',')}]}` });
+  }
+  return batches;
 }
 
 class Server {
@@ -133,24 +140,29 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       seconds: { type: 'string', default: '15' },
-      connections: { type: 'string', default: '64' },
+      // Default 64 single requests, or 8 batch requests, in flight.
+      connections: { type: 'string' },
       rate: { type: 'string', default: '1000' },
       // `ingest`: the ingest service alone on the embedded adapters (no consumer competing for its event loop).
       app: { type: 'string', default: 'all-in-one' },
+      batch: { type: 'string', default: '1' },
     },
   });
+  const batch = Number(values.batch);
+  const connections = Number(values.connections ?? (batch > 1 ? 8 : 64));
   const app = values.app === 'ingest' ? 'ingest' : 'all-in-one';
   const seconds = Number(values.seconds);
   const rate = Number(values.rate);
-  const bodies = workload();
+  const bodies = workload(batch);
   const counter = { n: 0 };
-  const full = await runPhase(app, bodies, { seconds, connections: Number(values.connections) }, counter);
-  const fixed = await runPhase(app, bodies, { seconds, connections: 50, rate }, counter);
+  const full = await runPhase(app, bodies, { seconds, connections }, counter);
+  // The offered rate is in mentions per second whatever the batch size.
+  const fixed = await runPhase(app, bodies, { seconds, connections: 50, rate: Math.max(1, Math.round(rate / batch)) }, counter);
   const ms = (v: number) => `${v.toFixed(1).padStart(7)} ms`;
   process.stdout.write(
     [
-      `ingest throughput, ${app === 'ingest' ? 'ingest service alone' : 'all-in-one (every consumer in the same process)'} on embedded adapters, POST /v1/mentions, ${bodies.length} demo mentions in 11 languages`,
-      `  full speed (${values.connections} connections, ${seconds} s): ${full.perSecond.toFixed(0).padStart(6)} accepted/s   ${(full.perSecond / TARGET_PER_SECOND).toFixed(2)} × target (${TARGET_PER_SECOND}/s)`,
+      `ingest throughput, ${app === 'ingest' ? 'ingest service alone' : 'all-in-one (every consumer in the same process)'} on embedded adapters, ${batch > 1 ? `POST /v1/mentions/batch (${batch} per request; latency is per request)` : 'POST /v1/mentions'}, 3000 demo mentions in 11 languages`,
+      `  full speed (${connections} connections, ${seconds} s): ${full.perSecond.toFixed(0).padStart(6)} accepted/s   ${(full.perSecond / TARGET_PER_SECOND).toFixed(2)} × target (${TARGET_PER_SECOND}/s)`,
       `      p50 ${ms(full.p50)}   p99 ${ms(full.p99)}   non-2xx ${full.non2xx}   server CPU ${full.cpuSeconds.toFixed(1)} s (${(full.cpuSeconds / seconds).toFixed(2)} cores)`,
       // CPU per accepted mention is what a shared machine distorts least: it says what one idle core would sustain.
       `      server CPU per accepted mention ${((full.cpuSeconds * 1000) / Math.max(1, full.accepted)).toFixed(2)} ms → ${(full.accepted / Math.max(0.001, full.cpuSeconds)).toFixed(0)} accepted/s per CPU-second`,
