@@ -40,14 +40,12 @@ export class ConfigReader {
   /** A duration such as `30d`, `12h`, `15m`, `90s` or `500ms` (a bare number is seconds), in milliseconds. */
   duration(name: string, fallback: string, range: { minMs: number; maxMs: number }): number {
     const raw = this.env[name] === undefined || this.env[name] === '' ? fallback : this.env[name]!;
-    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(raw.trim());
-    const unitMs = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-    const value = match ? Number(match[1]) * unitMs[(match[2] ?? 's') as keyof typeof unitMs] : NaN;
-    if (!Number.isFinite(value) || value < range.minMs || value > range.maxMs) {
+    const value = parseDuration(raw);
+    if (value === undefined || value < range.minMs || value > range.maxMs) {
       this.problems.push(`${name} must be a duration like 30d, 12h, 15m or 90s, from ${range.minMs} ms to ${range.maxMs / 86_400_000} days (got "${raw}")`);
-      return parseFallback(fallback);
+      return parseDuration(fallback) ?? 0;
     }
-    return Math.round(value);
+    return value;
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
@@ -107,7 +105,11 @@ export class ConfigReader {
   }
 }
 
-function parseFallback(fallback: string): number {
-  const match = /^(\d+)(ms|s|m|h|d)?$/.exec(fallback)!;
-  return Number(match[1]) * { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[(match[2] ?? 's') as 'ms'];
+const DURATION_UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** `30d` → 2592000000; a bare number is seconds; undefined when it is not a duration. */
+function parseDuration(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(text.trim());
+  if (!match) return undefined;
+  return Math.round(Number(match[1]) * DURATION_UNIT_MS[(match[2] ?? 's') as keyof typeof DURATION_UNIT_MS]);
 }
