@@ -3,6 +3,7 @@ import { upstreamFor } from './gateway-routes';
 describe('upstreamFor', () => {
   it.each([
     ['POST', '/v1/mentions', 'ingest'],
+    ['POST', '/v1/mentions/batch', 'ingest'],
     ['GET', '/v1/mentions/8640968c-1f1e-5c43-b8ea-0f5cd43d6520', 'explorer'],
     ['GET', '/v1/search', 'explorer'],
     ['GET', '/v1/profiles/abc', 'profile'],

@@ -15,6 +15,7 @@ interface Route {
  */
 export const GATEWAY_ROUTES: Route[] = [
   { path: /^\/v1\/mentions\/?$/, methods: ['POST'], upstream: 'ingest' },
+  { path: /^\/v1\/mentions\/batch\/?$/, methods: ['POST'], upstream: 'ingest' },
   { path: /^\/v1\/mentions\/[^/]+\/labels\/?$/, methods: ['POST'], upstream: 'classifier' },
   { path: /^\/v1\/mentions\/[^/]+\/?$/, methods: ['GET'], upstream: 'explorer' },
   { path: /^\/v1\/(topics|reprocess|classifier)(\/|$)/, upstream: 'classifier' },

@@ -4,3 +4,6 @@ export * from './connectors/channel-connector';
 export * from './connectors/connector-registry';
 export * from './channel-settings/channel-settings.repository';
 export * from './webhooks/receive-webhook.usecase';
+export * from './metrics/ingest-metrics';
+export * from './protection/ingest-protection.interceptor';
+export * from './protection/publish-gate';

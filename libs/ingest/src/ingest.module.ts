@@ -1,4 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ProblemObservers } from '@cxm/platform-http';
+import type { Request } from 'express';
+import { AcceptMentionBatch } from './accept-batch/accept-mention-batch.usecase';
 import { AcceptMention } from './accept-mention/accept-mention.usecase';
 import { ChannelSettingsController } from './channel-settings/channel-settings.controller';
 import { ChannelSettingsRepository } from './channel-settings/channel-settings.repository';
@@ -8,14 +11,28 @@ import { CONNECTOR_REGISTRY_PROVIDER, ConnectorRegistry } from './connectors/con
 import { FEED_POLLER_PROVIDERS } from './feeds/feed-poller.providers';
 import { CHANNEL_SETTINGS_SOURCE } from './feeds/feed-subscriptions.port';
 import { MentionsController } from './mentions.controller';
+import { IngestMetrics } from './metrics/ingest-metrics';
+import { MetricsController } from './metrics/metrics.controller';
+import { IngestProtectionInterceptor } from './protection/ingest-protection.interceptor';
+import { PublishGate } from './protection/publish-gate';
 import { ReceiveWebhook } from './webhooks/receive-webhook.usecase';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
-/** Listen: the public door through which mentions enter the platform. */
+/** Routes whose error answers count as rejected mentions. */
+const INGEST_ROUTES = /^\/v1\/(mentions|webhooks)(\/|\?|$)/;
+
+/**
+ * Listen: the public door through which mentions enter the platform — canonical mentions, platform
+ * webhooks, polled feeds — its protections (rate limit, backpressure) and its metrics (`GET /metrics`).
+ */
 @Module({
-  controllers: [MentionsController, ChannelSettingsController, WebhooksController],
+  controllers: [MentionsController, ChannelSettingsController, WebhooksController, MetricsController],
   providers: [
     AcceptMention,
+    AcceptMentionBatch,
+    IngestMetrics,
+    PublishGate,
+    IngestProtectionInterceptor,
     CONNECTOR_REGISTRY_PROVIDER,
     ChannelSettingsRepository,
     PutChannelSettings,
@@ -25,6 +42,23 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     { provide: CHANNEL_SETTINGS_SOURCE, useExisting: ChannelSettingsRepository },
     ...FEED_POLLER_PROVIDERS,
   ],
-  exports: [ChannelSettingsRepository, ConnectorRegistry],
+  exports: [AcceptMention, IngestMetrics, PublishGate, IngestProtectionInterceptor, ChannelSettingsRepository, ConnectorRegistry],
 })
-export class IngestModule {}
+export class IngestModule implements OnModuleInit {
+  constructor(
+    private readonly observers: ProblemObservers,
+    private readonly metrics: IngestMetrics,
+  ) {}
+
+  /** Counts every refused ingest request — including 413 and malformed JSON, raised before any controller. */
+  onModuleInit(): void {
+    this.observers.add((request: Request, problem) => {
+      // A 5xx other than 503 is our failure, not a refused mention.
+      const serverFault = problem.status >= 500 && problem.status !== 503;
+      if (request.method !== 'POST' || !INGEST_ROUTES.test(request.originalUrl) || serverFault) return;
+      const params = (request.params ?? {}) as Record<string, string>;
+      const body = (typeof request.body === 'object' && request.body && !Buffer.isBuffer(request.body) ? request.body : {}) as Record<string, string>;
+      this.metrics.countRejection(params.tenantId ?? body.tenantId, params.channel ?? body.channel, problem.status);
+    });
+  }
+}

@@ -38,7 +38,11 @@ function validateObject(cls: new () => object, value: unknown, prefix: string): 
 export function assertValidEvent(topic: string, event: unknown): asserts event is EventEnvelope {
   if (!isKnownTopic(topic)) throw new InvalidEventError(topic, [`unknown topic ${topic}`]);
   if (typeof event !== 'object' || event === null || Array.isArray(event)) throw new InvalidEventError(topic, ['the event must be a JSON object']);
-  const problems = validateObject(EventEnvelope, event, '');
+  // The envelope's own fields only: the payload is validated once, below, against its own class
+  // (transforming the whole event for the envelope would copy and walk the payload a second time).
+  const { payload, ...fields } = event as Record<string, unknown>;
+  const shallow = { ...fields, payload: typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? {} : payload };
+  const problems = validateObject(EventEnvelope, shallow, '');
   if (problems.length) throw new InvalidEventError(topic, problems);
   const envelope = event as EventEnvelope;
   const entry = TOPIC_CATALOGUE[topic as Topic];

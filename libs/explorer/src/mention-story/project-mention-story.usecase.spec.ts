@@ -196,6 +196,21 @@ describe('ProjectMentionStory', () => {
     expect((await search('country:tr')).items.map((d) => d.id)).toEqual([mention.id]);
   });
 
+  it('shows and indexes the text of an edit, and keeps it when events of the original arrive after it', async () => {
+    const original = aMention({ text: 'Mi pedido llegó roto' });
+    const edited: Mention = { ...original, text: 'Mi pedido llegó roto y nadie contesta 😡', editedAt: '2026-11-20T11:00:00.000Z' };
+    const first = aLifecycle(original);
+    const second = aLifecycle(edited);
+    await applyAll([first.raw, first.classified, second.raw, second.classified, first.profiled, first.routed, second.profiled]);
+
+    const story = (await storyOf(original.id))!.doc;
+    expect(story.mention?.text).toBe(edited.text);
+    expect(story.classification).toEqual(second.classified.payload.classification);
+    expect((await search('contesta')).items.map((i) => i.id)).toEqual([original.id]);
+    await apply(first.classified);
+    expect((await storyOf(original.id))!.doc.mention?.text).toBe(edited.text);
+  });
+
   it('does not bump the stored version when the same event is applied twice', async () => {
     const mention = aMention();
     const life = aLifecycle(mention);

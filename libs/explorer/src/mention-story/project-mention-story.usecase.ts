@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventEnvelope, PayloadOf } from '@cxm/contracts';
+import { EventEnvelope, Mention, PayloadOf } from '@cxm/contracts';
 import { MENTION_INDEX, MentionDocument, MentionIndex } from '@cxm/platform-index';
 import { DOCUMENT_STORE, DocumentCollection, DocumentStore, upsertDocument } from '@cxm/platform-store';
 import { normalizeText } from '@cxm/query';
@@ -25,23 +25,27 @@ export class ProjectMentionStory {
 
   received(event: EventEnvelope<PayloadOf['mentions.raw']>): Promise<void> {
     const { mention } = event.payload;
-    return this.apply(mention.tenantId, mention.id, (s) => ({ ...s, mention, stage: laterStage(s.stage, 'received') }));
+    return this.apply(mention.tenantId, mention.id, (s) => ({ ...s, mention: newest(s.mention, mention), stage: laterStage(s.stage, 'received') }));
   }
 
   classified(event: EventEnvelope<PayloadOf['mentions.classified']>): Promise<void> {
     const { mention, classification } = event.payload;
-    return this.apply(mention.tenantId, mention.id, (s) => ({ ...s, mention, classification, stage: laterStage(s.stage, 'classified') }));
+    return this.apply(mention.tenantId, mention.id, (s) => {
+      // The classification of an older revision must not replace that of the edit it preceded.
+      const stale = newest(s.mention, mention) !== mention;
+      return stale ? { ...s, stage: laterStage(s.stage, 'classified') } : { ...s, mention, classification, stage: laterStage(s.stage, 'classified') };
+    });
   }
 
   profiled(event: EventEnvelope<PayloadOf['profiles.updated']>): Promise<void> {
     const { mention, profile } = event.payload;
-    return this.apply(mention.tenantId, mention.id, (s) => ({ ...s, mention, profileId: profile.id, stage: laterStage(s.stage, 'profiled') }));
+    return this.apply(mention.tenantId, mention.id, (s) => ({ ...s, mention: newest(s.mention, mention), profileId: profile.id, stage: laterStage(s.stage, 'profiled') }));
   }
 
   routed(event: EventEnvelope<PayloadOf['cases.routed']>): Promise<void> {
     const { mention, case: routed, matchedRule } = event.payload;
     const summary = { id: routed.id, queue: routed.queue, priority: routed.priority, status: routed.status, matchedRule };
-    return this.apply(mention.tenantId, mention.id, (s) => ({ ...s, mention, case: summary, stage: laterStage(s.stage, 'routed') }));
+    return this.apply(mention.tenantId, mention.id, (s) => ({ ...s, mention: newest(s.mention, mention), case: summary, stage: laterStage(s.stage, 'routed') }));
   }
 
   replyRequested(event: EventEnvelope<PayloadOf['replies.requested']>): Promise<void> {
@@ -76,6 +80,19 @@ export class ProjectMentionStory {
 function hashtagsOf(story: MentionStory): string[] | undefined {
   const tags = story.classification?.entities?.hashtags;
   return tags && [...new Set(tags.map((tag) => `#${normalizeText(tag.replace(/^[#＃]/u, ''))}`))];
+}
+
+/**
+ * An edited mention is re-published as a new revision with a later `editedAt`; the events of the
+ * two revisions come through different topics in any order, so the story keeps the newest one.
+ */
+function newest(current: Mention | undefined, incoming: Mention): Mention {
+  if (!current) return incoming;
+  return revisionTime(incoming) >= revisionTime(current) ? incoming : current;
+}
+
+function revisionTime(mention: Mention): number {
+  return mention.editedAt ? Date.parse(mention.editedAt) : -Infinity;
 }
 
 function toDocument(story: MentionStory, version: number): MentionDocument {

@@ -37,6 +37,17 @@ export class ConfigReader {
     return value;
   }
 
+  /** A duration such as `30d`, `12h`, `15m`, `90s` or `500ms` (a bare number is seconds), in milliseconds. */
+  duration(name: string, fallback: string, range: { minMs: number; maxMs: number }): number {
+    const raw = this.env[name] === undefined || this.env[name] === '' ? fallback : this.env[name]!;
+    const value = parseDuration(raw);
+    if (value === undefined || value < range.minMs || value > range.maxMs) {
+      this.problems.push(`${name} must be a duration like 30d, 12h, 15m or 90s, from ${range.minMs} ms to ${range.maxMs / 86_400_000} days (got "${raw}")`);
+      return parseDuration(fallback) ?? 0;
+    }
+    return value;
+  }
+
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
     const raw = this.env[name];
     if (raw === undefined || raw === '') return fallback;
@@ -92,4 +103,13 @@ export class ConfigReader {
   done(): void {
     if (this.problems.length) throw new ConfigError(this.problems);
   }
+}
+
+const DURATION_UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** `30d` → 2592000000; a bare number is seconds; undefined when it is not a duration. */
+function parseDuration(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(text.trim());
+  if (!match) return undefined;
+  return Math.round(Number(match[1]) * DURATION_UNIT_MS[(match[2] ?? 's') as keyof typeof DURATION_UNIT_MS]);
 }

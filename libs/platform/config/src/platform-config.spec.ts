@@ -29,6 +29,27 @@ describe('loadPlatformConfig', () => {
     expect(text).not.toContain('short"');
   });
 
+  it('reads the ingest settings, with durations in days, hours, minutes or seconds', () => {
+    const defaults = loadPlatformConfig({ HOME: '/home/ana' }).ingest;
+    expect(defaults).toEqual({
+      dedupWindowMs: 30 * 86_400_000,
+      dedupCacheSize: 100_000,
+      nativeMaxBytes: 65_536,
+      rateLimit: { perSecond: 20_000, burst: 40_000 },
+      maxInFlight: 4_096,
+      maxBatchItems: 1_000,
+    });
+    const set = loadPlatformConfig({ HOME: '/home/ana', CXM_INGEST_DEDUP_WINDOW: '12h', CXM_INGEST_RATE_LIMIT: '0', CXM_INGEST_MAX_IN_FLIGHT: '64' }).ingest;
+    expect(set).toMatchObject({ dedupWindowMs: 12 * 3_600_000, rateLimit: { perSecond: 0 }, maxInFlight: 64 });
+    expect(loadPlatformConfig({ HOME: '/h', CXM_INGEST_DEDUP_WINDOW: '90' }).ingest.dedupWindowMs).toBe(90_000);
+  });
+
+  it('names a bad ingest duration or limit', () => {
+    expect(() => loadPlatformConfig({ HOME: '/h', CXM_INGEST_DEDUP_WINDOW: 'forever', CXM_INGEST_MAX_IN_FLIGHT: '0' })).toThrow(
+      /CXM_INGEST_DEDUP_WINDOW must be a duration like 30d[\s\S]*CXM_INGEST_MAX_IN_FLIGHT must be an integer from 1/,
+    );
+  });
+
   it('maps tenant-scoped tokens to their tenant and reads outbound webhooks per channel', () => {
     const config = loadPlatformConfig({
       CXM_TENANTS: 'demo,acme',

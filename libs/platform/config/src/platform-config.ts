@@ -26,6 +26,7 @@ export interface PlatformConfig {
   };
   store: { driver: StoreDriver; mongodbUrl?: string };
   index: { driver: IndexDriver; elasticsearch?: { url: string; namespace: string; refreshInterval: string } };
+  ingest: IngestConfig;
   classifier: {
     /** Mentions per second a reprocessing job re-publishes, so live traffic is not starved. */
     reprocessRate: number;
@@ -50,6 +51,22 @@ export interface PlatformConfig {
     defaultIntervalSeconds: number;
     rememberedItems: number;
   };
+}
+
+/** Ingest's protections and exactly-once settings (docs/configuration.md, "Ingest"). */
+export interface IngestConfig {
+  /** How long after a mention was last accepted a repeat of its natural key is a duplicate (ms). */
+  dedupWindowMs: number;
+  /** Natural keys kept in the in-memory recent-key cache in front of the durable store. */
+  dedupCacheSize: number;
+  /** Largest native payload kept for audit, in bytes of JSON; longer ones are cut and marked truncated. */
+  nativeMaxBytes: number;
+  /** Per-tenant token bucket: mentions per second refilled, and the bucket's size. 0 = no limit. */
+  rateLimit: { perSecond: number; burst: number };
+  /** Mentions being published at once, beyond which ingest answers 503 instead of queueing. */
+  maxInFlight: number;
+  /** Mentions accepted in one `POST /v1/mentions/batch`. */
+  maxBatchItems: number;
 }
 
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
@@ -91,6 +108,17 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     },
     store: { driver: read.oneOf('CXM_STORE', ['embedded', 'mongodb'] as const, 'embedded') },
     index: { driver: read.oneOf('CXM_INDEX', ['embedded', 'elasticsearch'] as const, 'embedded') },
+    ingest: {
+      dedupWindowMs: read.duration('CXM_INGEST_DEDUP_WINDOW', '30d', { minMs: 1_000, maxMs: 3_650 * 86_400_000 }),
+      dedupCacheSize: read.integer('CXM_INGEST_DEDUP_CACHE_SIZE', 100_000, { min: 0, max: 10_000_000 }),
+      nativeMaxBytes: read.integer('CXM_INGEST_NATIVE_MAX_BYTES', 65_536, { min: 1_024, max: 16_777_216 }),
+      rateLimit: {
+        perSecond: read.integer('CXM_INGEST_RATE_LIMIT', 20_000, { min: 0, max: 10_000_000 }),
+        burst: read.integer('CXM_INGEST_RATE_BURST', 40_000, { min: 1, max: 10_000_000 }),
+      },
+      maxInFlight: read.integer('CXM_INGEST_MAX_IN_FLIGHT', 4_096, { min: 1, max: 1_000_000 }),
+      maxBatchItems: read.integer('CXM_INGEST_BATCH_MAX_ITEMS', 1_000, { min: 1, max: 10_000 }),
+    },
     classifier: {
       reprocessRate: read.integer('CXM_REPROCESS_RATE', 200, { min: 1, max: 100_000 }),
     },

@@ -1,10 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { raw } from 'express';
+import { json, raw } from 'express';
 
 /** Largest request body accepted (bulk import has its own route later). */
 export const MAX_BODY_BYTES = '256kb';
+
+/** Routes that carry many mentions per request get a larger body limit: path → limit. */
+export const LARGE_BODY_ROUTES: Readonly<Record<string, string>> = { '/v1/mentions/batch': '16mb' };
 
 /**
  * Routes under this prefix get the exact bytes received as `request.body` (a Buffer), whatever
@@ -23,6 +26,8 @@ export function configureHttpApp(app: INestApplication, title: string): void {
   const express = app as NestExpressApplication;
   // Registered first: a body it has read counts as parsed, so the JSON parser leaves it alone.
   express.use(RAW_BODY_ROUTE_PREFIX, raw({ type: () => true, limit: MAX_RAW_BODY_BYTES }));
+  // Then the bulk routes' larger JSON limit, before the general parser below (which skips parsed bodies).
+  for (const [path, limit] of Object.entries(LARGE_BODY_ROUTES)) express.use(path, json({ limit }));
   express.useBodyParser('json', { limit: MAX_BODY_BYTES });
   express.disable('x-powered-by');
   app.enableShutdownHooks();

@@ -7,3 +7,4 @@ export * from './health.controller';
 export * from './configure-http-app';
 export * from './tokens';
 export * from './parse-query-or-problem';
+export * from './problem-observers';

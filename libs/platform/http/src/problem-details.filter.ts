@@ -1,8 +1,9 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject, Optional } from '@nestjs/common';
 import { Logger } from '@cxm/platform-logging';
 import type { Request, Response } from 'express';
 import { RAW_BODY_ROUTE_PREFIX } from './configure-http-app';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException } from './problem-details';
+import { ProblemObservers } from './problem-observers';
 import { LOGGER } from './tokens';
 
 /**
@@ -11,7 +12,10 @@ import { LOGGER } from './tokens';
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Optional() private readonly observers?: ProblemObservers,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -20,7 +24,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const instance = instanceOf(request);
     const problem: ProblemDetails = { ...this.toProblem(exception), instance };
     if (problem.status >= 500) this.logger.error({ err: exception, path: instance }, 'request failed');
-    if (problem.status === HttpStatus.TOO_MANY_REQUESTS && typeof problem.retryAfterSeconds === 'number') {
+    this.observers?.notify(request, problem);
+    const retryable = problem.status === HttpStatus.TOO_MANY_REQUESTS || problem.status === HttpStatus.SERVICE_UNAVAILABLE;
+    if (retryable && typeof problem.retryAfterSeconds === 'number') {
       response.setHeader('Retry-After', String(problem.retryAfterSeconds));
     }
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));

@@ -8,6 +8,7 @@ import {
   HealthController,
   LOGGER,
   ProblemDetailsFilter,
+  ProblemObservers,
   READINESS_CHECKS,
   TENANT_ACCESS,
   TenantAccess,
@@ -71,9 +72,10 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: ProblemObservers, useValue: new ProblemObservers() },
         PlatformLifecycle,
       ],
-      exports: [PLATFORM_CONFIG, LOGGER, EVENT_BUS, DOCUMENT_STORE, MENTION_INDEX, TENANT_ACCESS],
+      exports: [PLATFORM_CONFIG, LOGGER, EVENT_BUS, DOCUMENT_STORE, MENTION_INDEX, TENANT_ACCESS, ProblemObservers],
     };
   }
 }

@@ -110,6 +110,19 @@ describe('RecordMentionOnProfile', () => {
     expect(updates[1].payload.profile.mentionCount).toBe(1);
   });
 
+  it("replaces an edited mention's timeline entry without counting it twice", async () => {
+    const original = aMention({ author: ana, text: 'La batería falla otra vez' });
+    const edited = { ...original, text: 'La batería falla otra vez — quiero un reembolso 😡', editedAt: '2026-11-20T10:05:00.000Z' };
+    await record(aClassifiedEvent(original, aClassification({ intent: { label: 'question', confidence: 0.6 } })));
+    await record(createEvent('mentions.classified', { ...aClassifiedEvent(edited), causationId: `raw-${edited.id}@edit`, payload: { mention: edited, classification: aClassification() } }));
+
+    const stored = (await profiles().get('demo', profileIdFor('demo', 'x', ana.id)))!;
+    expect(stored.doc.mentionCount).toBe(1);
+    expect(stored.doc.timeline.map((e) => [e.mentionId, e.text, e.intent])).toEqual([[original.id, edited.text, 'complaint']]);
+    expect(updates.map((u) => u.payload.profile.mentionCount)).toEqual([1, 1]);
+    expect(updates[1].payload.mention.text).toBe(edited.text);
+  });
+
   it('keeps one profile per channel for the same author id', async () => {
     await record(aClassifiedEvent(aMention({ author: ana, channel: 'x' })));
     await record(aClassifiedEvent(aMention({ author: ana, channel: 'instagram' })));

@@ -79,9 +79,12 @@ function newProfile(id: string, mention: Mention): CustomerProfile {
   };
 }
 
-/** The profile with the mention recorded, or undefined when it already was (nothing to write). */
+/**
+ * The profile with the mention recorded, or undefined when it already was (nothing to write). An
+ * edit (the same mention id again, with a new text) replaces its timeline entry without counting.
+ */
 function withMention(profile: CustomerProfile, mention: Mention, entry: TimelineEntry): CustomerProfile | undefined {
-  if (profile.recentMentionIds.includes(mention.id)) return undefined;
+  if (profile.recentMentionIds.includes(mention.id)) return withRevisedEntry(profile, entry);
   const timeline = [...profile.timeline, entry].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).slice(-TIMELINE_LIMIT);
   return {
     ...profile,
@@ -94,4 +97,11 @@ function withMention(profile: CustomerProfile, mention: Mention, entry: Timeline
     timeline,
     recentMentionIds: [...profile.recentMentionIds, mention.id].slice(-RECENT_MENTION_IDS_LIMIT),
   };
+}
+
+function withRevisedEntry(profile: CustomerProfile, entry: TimelineEntry): CustomerProfile | undefined {
+  const index = profile.timeline.findIndex((e) => e.mentionId === entry.mentionId);
+  const current = profile.timeline[index];
+  if (!current || (current.text === entry.text && current.sentiment === entry.sentiment && current.intent === entry.intent)) return undefined;
+  return { ...profile, timeline: profile.timeline.map((e, i) => (i === index ? entry : e)) };
 }

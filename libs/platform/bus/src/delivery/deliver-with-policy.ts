@@ -26,8 +26,9 @@ export async function deliverWithPolicy(
   handler: (event: EventEnvelope, context: DeliveryContext) => Promise<void>,
   policy: RetryPolicy,
   logger: Logger,
+  options: { validatedAtPublish?: boolean } = {},
 ): Promise<DeliveryOutcome> {
-  const decoded = decode(message);
+  const decoded = decode(message, options.validatedAtPublish ?? false);
   if ('problems' in decoded) {
     logger.warn({ topic: message.topic, offset: message.offset, problems: decoded.problems }, 'invalid event dead-lettered');
     return { kind: 'dead-lettered', letter: deadLetter(message, 'invalid', 1, decoded.problems) };
@@ -63,13 +64,19 @@ export async function deliverWithPolicy(
   }
 }
 
-function decode(message: RawMessage): { event: EventEnvelope } | { problems: string[] } {
+/**
+ * `validatedAtPublish`: the embedded bus publishes and consumes in one process, so an event it
+ * validated on the way in need not be validated again for each consumer group (it is still parsed
+ * afresh, so every handler gets its own copy). Events replayed from disk, and Kafka's, are validated.
+ */
+function decode(message: RawMessage, validatedAtPublish: boolean): { event: EventEnvelope } | { problems: string[] } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(message.value);
   } catch (error) {
     return { problems: [`value is not JSON: ${(error as Error).message}`] };
   }
+  if (validatedAtPublish) return { event: parsed as EventEnvelope };
   try {
     assertValidEvent(message.topic, parsed);
     return { event: parsed };

@@ -20,7 +20,7 @@ export interface EmbeddedEventBusOptions {
 interface Consumer {
   group: string;
   topic: string;
-  handle(message: RawMessage): Promise<void>;
+  handle(message: RawMessage, validatedAtPublish: boolean): Promise<void>;
 }
 
 /**
@@ -35,16 +35,20 @@ export class EmbeddedEventBus implements EventBus {
   private readonly offsets: GroupOffsets[] = [];
   private running = false;
   private inFlight = 0;
+  /** Records this process appended after validating their event: consumers need not validate them again. */
+  private readonly validated = new WeakSet<StoredRecord>();
 
   constructor(private readonly options: EmbeddedEventBusOptions) {}
 
   async publish<T extends Topic>(topic: T, event: EventEnvelope<PayloadOf[T]>): Promise<void> {
     assertValidEvent(topic, event);
-    await this.append(topic, event.key, JSON.stringify(event), {
-      'event-type': event.type,
-      'schema-version': String(event.schemaVersion),
-      'correlation-id': event.correlationId,
-    });
+    await this.append(
+      topic,
+      event.key,
+      JSON.stringify(event),
+      { 'event-type': event.type, 'schema-version': String(event.schemaVersion), 'correlation-id': event.correlationId },
+      true,
+    );
   }
 
   subscribe<T extends Topic>(subscription: Subscription<T>): void {
@@ -53,8 +57,8 @@ export class EmbeddedEventBus implements EventBus {
     this.consumers.push({
       group,
       topic,
-      handle: async (message) => {
-        const outcome = await deliverWithPolicy(message, handler as never, this.options.retryPolicy, this.options.logger.child({ group }));
+      handle: async (message, validatedAtPublish) => {
+        const outcome = await deliverWithPolicy(message, handler as never, this.options.retryPolicy, this.options.logger.child({ group }), { validatedAtPublish });
         if (outcome.kind === 'dead-lettered') await this.publishDeadLetter(message, outcome.letter);
       },
     });
@@ -109,7 +113,7 @@ export class EmbeddedEventBus implements EventBus {
       }
       this.inFlight += 1;
       try {
-        await consumer.handle({ topic: consumer.topic, partition, offset: String(offset), ...record });
+        await consumer.handle({ topic: consumer.topic, partition, offset: String(offset), ...record }, this.validated.has(record));
         await offsets.commit(partition, offset + 1);
       } catch (error) {
         // Only the dead-letter write itself can land here; keep the offset so nothing is lost.
@@ -128,9 +132,10 @@ export class EmbeddedEventBus implements EventBus {
     });
   }
 
-  private async append(topic: string, key: string, value: string, headers: Record<string, string>): Promise<void> {
+  private async append(topic: string, key: string, value: string, headers: Record<string, string>, validated = false): Promise<void> {
     const partitions = await this.partitionsOf(topic);
     const record: StoredRecord = { key, value, headers, timestamp: new Date().toISOString() };
+    if (validated) this.validated.add(record);
     await partitions[partitionForKey(key, partitions.length)].append(record);
   }
 
