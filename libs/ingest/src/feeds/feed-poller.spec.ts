@@ -191,7 +191,7 @@ describe('FeedPoller', () => {
     const lines: Array<Record<string, unknown>> = [];
     const logger = createLogger({ level: 'info', service: 'test', destination: { write: (line: string) => void lines.push(JSON.parse(line)) } });
     feedServer.feeds.set('/broken.xml', { body: '', status: 500 });
-    feedServer.feeds.set('/slow.xml', { body: rss(FIRST_ITEMS), delayMs: 1_000 });
+    feedServer.feeds.set('/slow.xml', { body: rss(FIRST_ITEMS), delayMs: 4_000 });
     feedServer.feeds.set('/garbage.xml', { body: '<rss version="2.0"><channel><item>' });
     feedServer.feeds.set('/good.xml', { body: rss(NEW_ITEMS), etag: '"g1"' });
     const feeds = ['/broken.xml', '/slow.xml', '/garbage.xml', '/good.xml'].map((path) => subscription(path));
@@ -202,7 +202,7 @@ describe('FeedPoller', () => {
     const outcomes = Object.fromEntries(reports.map((r) => [new URL(r.url).pathname, r.outcome]));
     expect(outcomes['/good.xml']).toEqual({ kind: 'polled', accepted: 2, duplicates: 0, rejected: 0 });
     expect(outcomes['/broken.xml']).toEqual({ kind: 'failed', error: 'feed answered 500', failures: 1 });
-    expect(outcomes['/slow.xml']).toEqual({ kind: 'failed', error: 'feed unreachable: no answer within 300 ms', failures: 1 });
+    expect(outcomes['/slow.xml']).toEqual({ kind: 'failed', error: 'feed unreachable: no answer within 1000 ms', failures: 1 });
     expect(outcomes['/garbage.xml']).toMatchObject({ kind: 'failed', error: expect.stringMatching(/^the feed is not well-formed XML: /) });
     expect(outcomes['/feed.xml']).toMatchObject({ kind: 'failed', error: expect.stringMatching(/^feed unreachable: /) });
     expect(await acceptedIds()).toEqual(['n-4', 'n-5']);

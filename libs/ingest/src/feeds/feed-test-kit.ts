@@ -82,7 +82,7 @@ export const SETTINGS: FeedPollerSettings = {
   tickMs: 50,
   concurrency: 3,
   // The test feeds live on 127.0.0.1; the guard against private addresses has its own tests.
-  fetch: { timeoutMs: 300, maxBytes: 1024 * 1024, allowPrivateAddresses: true },
+  fetch: { timeoutMs: 1_000, maxBytes: 1024 * 1024, allowPrivateAddresses: true },
   attempts: 3,
   retryDelayMs: { initial: 10, max: 20 },
   rememberedItems: 50,
