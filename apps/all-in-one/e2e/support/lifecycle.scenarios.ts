@@ -51,7 +51,9 @@ export function describeMentionLifecycle(deployment: string, startTarget: (outbo
       expect(accepted.status).toBe(202);
       const { id } = accepted.body;
 
-      const story = await storyOf(id, (s) => s.replies?.[0]?.delivery.status === 'delivered');
+      // The explorer folds each topic on its own consumer, so replies.sent may be applied before
+      // cases.routed: wait for both rather than for one and assume the other.
+      const story = await storyOf(id, (s) => s.replies?.[0]?.delivery.status === 'delivered' && s.stage === 'routed');
       expect(story.stage).toBe('routed');
       expect(story.classification).toMatchObject({ language: { code: 'en' }, sentiment: { label: 'negative' }, intent: { label: 'complaint' } });
       expect(story.case.queue).toBe('care');
