@@ -51,7 +51,8 @@ export class AppendOnlyFile {
     const tmp = `${this.path}.compact`;
     const fd = openSync(tmp, 'w');
     try {
-      if (lines.length) writeSync(fd, lines.join('\n') + '\n');
+      // In chunks: one joined string of a million documents would pass V8's string length limit.
+      for (let i = 0; i < lines.length; i += REWRITE_CHUNK_LINES) writeSync(fd, lines.slice(i, i + REWRITE_CHUNK_LINES).join('\n') + '\n');
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -90,11 +91,24 @@ export function journalNeedsCompaction(journalLines: number, live: number): bool
   return journalLines > 1000 && journalLines > live * 2;
 }
 
+const REWRITE_CHUNK_LINES = 10_000;
+const NEWLINE = 0x0a;
+
+/**
+ * The journal's complete lines, decoded one by one from the bytes: a journal of a million
+ * documents is larger than the longest string V8 can hold, so it is never decoded whole.
+ */
 function readCompleteLines(path: string): string[] {
-  const content = readFileSync(path, 'utf8');
-  const end = content.lastIndexOf('\n') + 1;
-  if (end < content.length) truncateSync(path, Buffer.byteLength(content.slice(0, end)));
-  return content.slice(0, end).split('\n').filter((line) => line.length > 0);
+  const content = readFileSync(path);
+  const end = content.lastIndexOf(NEWLINE) + 1;
+  if (end < content.length) truncateSync(path, end);
+  const lines: string[] = [];
+  for (let start = 0; start < end; ) {
+    const newline = content.indexOf(NEWLINE, start);
+    if (newline > start) lines.push(content.toString('utf8', start, newline));
+    start = newline + 1;
+  }
+  return lines;
 }
 
 function fsyncDirectory(dir: string): void {

@@ -1,26 +1,24 @@
 import { AppendOnlyFile, cloneJson, journalNeedsCompaction } from '@cxm/platform-embedded';
-import { compileMatcher, QueryNode, tokenizeText } from '@cxm/query';
+import { QueryNode } from '@cxm/query';
 import { join } from 'node:path';
-import { MentionDocument, MentionIndex, SearchPage, SearchResult, rangeFieldValues, searchFieldValues } from '../mention-index.port';
+import { IndexRebuild, MentionDocument, MentionIndex, SearchPage, SearchResult } from '../mention-index.port';
 import { decodeCursor, encodeCursor } from '../search-cursor';
+import { EmbeddedRebuild, TenantSegments } from './tenant-segments';
 
-interface IndexedEntry {
-  doc: MentionDocument;
-  text: string;
-  tokens: string[];
-  fields: Record<string, string | string[] | number | undefined>;
+/** A journal line that forgets a document (erasure); every other line is a document. */
+interface RemovalRecord {
+  $removed: { tenantId: string; id: string };
 }
 
-const newestFirst = (a: IndexedEntry, b: IndexedEntry) =>
-  a.doc.createdAt < b.doc.createdAt ? 1 : a.doc.createdAt > b.doc.createdAt ? -1 : a.doc.id < b.doc.id ? 1 : a.doc.id > b.doc.id ? -1 : 0;
-
 /**
- * The mention index of the all-in-one: documents in memory with their text tokenised once at
- * indexing, journalled to disk, searched by evaluating the query AST. Linear in the tenant's
- * mentions per query — fine for a single node's demo and development volumes.
+ * The mention index of the all-in-one: per tenant an in-memory inverted index
+ * ({@link TenantSegment}: posting lists, value bitsets, typed columns, time order), every write
+ * journalled to disk and replayed at start. Queries cost what their posting lists cost, not a
+ * scan of the tenant; docs/data-stores.md describes the structures and their memory.
  */
 export class EmbeddedMentionIndex implements MentionIndex {
-  private readonly byTenant = new Map<string, Map<string, IndexedEntry>>();
+  private segments = new TenantSegments();
+  private rebuilding: EmbeddedRebuild | undefined;
   private file: AppendOnlyFile | undefined;
   private readonly ready: Promise<void>;
 
@@ -31,25 +29,62 @@ export class EmbeddedMentionIndex implements MentionIndex {
 
   async upsert(doc: MentionDocument): Promise<void> {
     await this.ready;
-    if (!this.apply(doc)) return;
+    this.rebuilding?.segments.apply(doc);
+    if (!this.segments.apply(doc)) return;
     await this.file?.append([JSON.stringify(doc)]);
+  }
+
+  async remove(tenantId: string, id: string): Promise<void> {
+    await this.ready;
+    this.rebuilding?.remove(tenantId, id);
+    if (!this.segments.remove(tenantId, id)) return;
+    const record: RemovalRecord = { $removed: { tenantId, id } };
+    await this.file?.append([JSON.stringify(record)]);
   }
 
   async get(tenantId: string, id: string): Promise<MentionDocument | undefined> {
     await this.ready;
-    const entry = this.tenant(tenantId).get(id);
-    return entry && cloneJson(entry.doc);
+    const doc = this.segments.segment(tenantId)?.get(id);
+    return doc && cloneJson(doc);
   }
 
   async search(tenantId: string, query: QueryNode, page: SearchPage): Promise<SearchResult> {
     await this.ready;
-    const matches = compileMatcher(query);
-    const hits = [...this.tenant(tenantId).values()].filter((entry) => matches(entry)).sort(newestFirst);
-    const start = page.cursor ? this.positionAfter(hits, page.cursor) : 0;
-    const items = hits.slice(start, start + page.limit).map((entry) => cloneJson(entry.doc));
+    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+    const segment = this.segments.segment(tenantId);
+    if (!segment) return { items: [], total: 0, nextCursor: null };
+    const matches = segment.match(query);
+    const items: MentionDocument[] = [];
+    let more = false;
+    segment.newestFirst(
+      matches.bits,
+      (doc) => {
+        if (items.length === page.limit) return !(more = true);
+        items.push(cloneJson(doc));
+        return true;
+      },
+      after && { createdAt: after[0], id: after[1] },
+    );
     const last = items[items.length - 1];
-    const more = start + items.length < hits.length;
-    return { items, total: hits.length, nextCursor: more && last ? encodeCursor(last.createdAt, last.id) : null };
+    return { items, total: matches.count, nextCursor: more && last ? encodeCursor(last.createdAt, last.id) : null };
+  }
+
+  async rebuild(): Promise<IndexRebuild> {
+    await this.ready;
+    if (this.rebuilding) throw new Error('a rebuild of the embedded index is already running');
+    const rebuild = new EmbeddedRebuild({
+      commit: async (fresh) => {
+        this.segments = fresh;
+        this.rebuilding = undefined;
+        // The journal becomes the new copy: a restart replays what was swapped in.
+        await this.file?.rewrite(fresh.allDocuments().map((doc) => JSON.stringify(doc)));
+      },
+      abort: async () => {
+        this.rebuilding = undefined;
+      },
+    });
+    this.rebuilding = rebuild;
+    return rebuild;
   }
 
   async flush(): Promise<void> {
@@ -61,38 +96,29 @@ export class EmbeddedMentionIndex implements MentionIndex {
     await this.file?.close();
   }
 
-  private positionAfter(hits: IndexedEntry[], cursor: string): number {
-    const [createdAt, id] = decodeCursor(cursor);
-    const index = hits.findIndex((e) => e.doc.createdAt < createdAt || (e.doc.createdAt === createdAt && e.doc.id < id));
-    return index === -1 ? hits.length : index;
-  }
-
-  /** Applies a document if it is newer than what is held; says whether it was. */
-  private apply(doc: MentionDocument): boolean {
-    const docs = this.tenant(doc.tenantId);
-    const held = docs.get(doc.id);
-    if (held && held.doc.version >= doc.version) return false;
-    docs.set(doc.id, { doc: cloneJson(doc), text: doc.text, tokens: tokenizeText(doc.text), fields: { ...searchFieldValues(doc), ...rangeFieldValues(doc) } });
-    return true;
-  }
-
-  private tenant(tenantId: string): Map<string, IndexedEntry> {
-    let docs = this.byTenant.get(tenantId);
-    if (!docs) {
-      docs = new Map();
-      this.byTenant.set(tenantId, docs);
-    }
+  /**
+   * The tenant's documents matching `query`, newest first (createdAt, then id, descending): the
+   * seam sort, highlighting and aggregations build on. For counts and facets over many matches,
+   * prefer `segment.match(query)` + `segment.columns` (no document is touched).
+   */
+  private matching(tenantId: string, query: QueryNode): MentionDocument[] {
+    const segment = this.segments.segment(tenantId);
+    if (!segment) return [];
+    const docs: MentionDocument[] = [];
+    segment.newestFirst(segment.match(query).bits, (doc) => docs.push(doc) > 0);
     return docs;
   }
 
   private async load(path: string | undefined): Promise<void> {
     if (!path) return;
     const { file, lines } = await AppendOnlyFile.open(path, { durable: true });
-    for (const line of lines) this.apply(JSON.parse(line) as MentionDocument);
-    const live = [...this.byTenant.values()].reduce((n, docs) => n + docs.size, 0);
-    if (journalNeedsCompaction(lines.length, live)) {
-      await file.rewrite([...this.byTenant.values()].flatMap((docs) => [...docs.values()].map((e) => JSON.stringify(e.doc))));
+    for (const line of lines) {
+      const record = JSON.parse(line) as MentionDocument | RemovalRecord;
+      if ('$removed' in record) this.segments.remove(record.$removed.tenantId, record.$removed.id);
+      else this.segments.apply(record);
     }
+    this.segments.settle();
+    if (journalNeedsCompaction(lines.length, this.segments.size)) await file.rewrite(this.segments.allDocuments().map((doc) => JSON.stringify(doc)));
     this.file = file;
   }
 }

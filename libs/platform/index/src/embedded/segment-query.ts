@@ -1,0 +1,157 @@
+import { compileMatcher, MAX_WILDCARD_TOKEN_BYTES, MatchableDocument, NearNode, normalizeText, QueryNode, RangeNode, tokenizeText } from '@cxm/query';
+import { RANGE_FIELDS, SEARCH_FIELDS, rangeFieldValues, searchFieldValues } from '../mention-index.port';
+import { andNot, Bitset, bitsetOfPostings, emptyBitset, forEachBit, isEmpty, orInto, setBit } from './bitset';
+import type { TenantSegment } from './tenant-segment';
+
+/**
+ * Evaluates a query AST on a segment to the exact set of matching live ordinals, or `null` when
+ * the query has no searchable content (which the matcher reads as "every document").
+ *
+ * Each node is evaluated within the set its parent still allows (`within`), so an AND narrows as
+ * it goes and the costly checks — verifying phrases and NEAR on candidates with the reference
+ * matcher — only run on what the cheap ones left. Node by node it mirrors
+ * `libs/query/src/query-matcher.ts`: posting lists decide single words, field values and
+ * wildcards exactly; phrases and proximity take the intersection of their words' lists as
+ * candidates and keep those the matcher accepts; anything else falls back to the matcher itself.
+ */
+export function evaluateQuery(segment: TenantSegment, query: QueryNode): Bitset | null {
+  return evaluate(segment, query, segment.live);
+}
+
+function evaluate(segment: TenantSegment, node: QueryNode, within: Bitset): Bitset | null {
+  switch (node.kind) {
+    case 'all':
+      return null;
+    case 'term':
+    case 'phrase':
+      return tokenRun(segment, node, tokenizeText(node.value), within);
+    case 'field':
+      return field(segment, node.field, within, (value) => value === normalizeText(node.value)) ?? scan(segment, node, within);
+    case 'prefix': {
+      const prefix = normalizeText(node.prefix);
+      if (node.field === undefined) return wildcard(segment, prefix, within);
+      return field(segment, node.field, within, (value) => value.startsWith(prefix)) ?? scan(segment, node, within);
+    }
+    case 'near':
+      return near(segment, node, within);
+    case 'range':
+      return range(segment, node, within);
+    case 'not': {
+      const child = evaluate(segment, node.child, within);
+      return child && andNot(within, child);
+    }
+    case 'and': {
+      let narrowed: Bitset | null = null;
+      for (const child of cheapFirst(node.children)) {
+        const result = evaluate(segment, child, narrowed ?? within);
+        if (result === null) continue;
+        narrowed = result;
+        if (isEmpty(narrowed)) break;
+      }
+      return narrowed;
+    }
+    case 'or': {
+      let union: Bitset | null = null;
+      for (const child of node.children) {
+        const result = evaluate(segment, child, within);
+        if (result === null) continue;
+        if (union === null) union = result;
+        else orInto(union, result, within);
+      }
+      return union;
+    }
+    default: {
+      const unknown: never = node;
+      throw new Error(`Unsupported query node kind: ${(unknown as { kind: string }).kind}`);
+    }
+  }
+}
+
+/** Field filters and ranges narrow an AND cheaply; text checks come after (same result, less work). */
+function cheapFirst(children: readonly QueryNode[]): QueryNode[] {
+  const cost = (n: QueryNode) => (n.kind === 'field' || n.kind === 'range' || (n.kind === 'prefix' && n.field !== undefined) ? 0 : n.kind === 'term' ? 1 : 2);
+  return [...children].sort((a, b) => cost(a) - cost(b));
+}
+
+/** Documents holding every token of the run (candidates for a phrase), or `null` if there are none. */
+function allTokens(segment: TenantSegment, tokens: readonly string[], within: Bitset): Bitset {
+  let candidates = within;
+  for (const token of tokens) {
+    const list = segment.postings.list(token);
+    if (!list) return emptyBitset(within.length * 32);
+    candidates = bitsetOfPostings(list.ordinals, list.length, candidates);
+  }
+  return candidates === within ? Uint32Array.from(within) : candidates;
+}
+
+function tokenRun(segment: TenantSegment, node: QueryNode, tokens: string[], within: Bitset): Bitset | null {
+  if (tokens.length === 0) return null;
+  const candidates = allTokens(segment, tokens, within);
+  // One token: its posting list is the answer. Several: they must also be consecutive.
+  return tokens.length === 1 ? candidates : verify(segment, node, candidates);
+}
+
+function wildcard(segment: TenantSegment, prefix: string, within: Bitset): Bitset {
+  const out = emptyBitset(within.length * 32);
+  for (const list of segment.postings.listsWithPrefix(prefix, MAX_WILDCARD_TOKEN_BYTES)) orInto(out, bitsetOfPostings(list.ordinals, list.length, within), within);
+  return out;
+}
+
+/** A keyword field through its value sets; `null` when the field is not one the segment indexes. */
+function field(segment: TenantSegment, name: string, within: Bitset, accepts: (normalizedValue: string) => boolean): Bitset | null {
+  if (!Object.prototype.hasOwnProperty.call(SEARCH_FIELDS, name)) return null;
+  const out = emptyBitset(within.length * 32);
+  for (const [value, set] of segment.columns.valueSets(name)) if (accepts(value)) orInto(out, set, within);
+  return out;
+}
+
+function near(segment: TenantSegment, node: NearNode, within: Bitset): Bitset | null {
+  const searchable = node.children.filter((c) => c.kind === 'prefix' || tokenizeText(c.value).length > 0);
+  // An operand without searchable tokens is dropped; the other one stands alone (as in the matcher).
+  if (searchable.length < node.children.length) return searchable.length ? evaluate(segment, searchable[0], within) : null;
+  let candidates = within;
+  for (const child of node.children) {
+    candidates = child.kind === 'prefix' ? wildcard(segment, normalizeText(child.prefix), candidates) : allTokens(segment, tokenizeText(child.value), candidates);
+    if (isEmpty(candidates)) return candidates;
+  }
+  return verify(segment, node, candidates);
+}
+
+function range(segment: TenantSegment, node: RangeNode, within: Bitset): Bitset {
+  const spec = (RANGE_FIELDS as Record<string, { key: string } | undefined>)[node.field];
+  if (spec === undefined || (node.field !== 'followers' && node.field !== 'date')) return scan(segment, node, within);
+  const column = segment.numericColumn(node.field);
+  const { lower, upper } = node;
+  const out = emptyBitset(within.length * 32);
+  forEachBit(within, (o) => {
+    const n = column[o];
+    if (Number.isNaN(n)) return;
+    if (lower && (lower.inclusive ? n < lower.resolved : n <= lower.resolved)) return;
+    if (upper && (upper.inclusive ? n > upper.resolved : n >= upper.resolved)) return;
+    setBit(out, o);
+  });
+  return out;
+}
+
+/** Keeps the candidates the reference matcher accepts (text-only nodes: the stored tokens suffice). */
+function verify(segment: TenantSegment, node: QueryNode, candidates: Bitset): Bitset {
+  const matches = compileMatcher(node);
+  const out = emptyBitset(candidates.length * 32);
+  forEachBit(candidates, (o) => {
+    if (matches({ text: '', fields: {}, tokens: segment.tokensOf(o) })) setBit(out, o);
+  });
+  return out;
+}
+
+/** The reference matcher over every allowed document: for what the structures do not cover. */
+function scan(segment: TenantSegment, node: QueryNode, within: Bitset): Bitset {
+  const matches = compileMatcher(node);
+  const out = emptyBitset(within.length * 32);
+  forEachBit(within, (o) => {
+    const doc = segment.doc(o);
+    const view: MatchableDocument = { text: doc.text, tokens: segment.tokensOf(o), fields: { ...searchFieldValues(doc), ...rangeFieldValues(doc) } };
+    if (matches(view)) setBit(out, o);
+  });
+  return out;
+}
+
