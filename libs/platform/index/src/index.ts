@@ -4,4 +4,4 @@ export * from './embedded/embedded-mention-index.adapter';
 export * from './elasticsearch/elasticsearch-mention-index.adapter';
 export * from './elasticsearch/compile-query';
 export * as bitsets from './embedded/bitset';
-export type { DictionaryColumn, MatchSet, SegmentColumns } from './embedded/tenant-segment';
+export type { DictionaryColumn, MatchSet, SegmentColumns, TenantSegment } from './embedded/tenant-segment';

@@ -103,6 +103,8 @@ export class TenantSegment {
   private tokenStart = new Int32Array(1024);
   private tokenCount = new Int32Array(1024);
   private readonly valueBits = new Map<string, Map<string, Bitset>>();
+  /** Field values repeat endlessly (a few languages, sentiments, channels): normalise each once. */
+  private readonly normalized = new Map<string, string>();
   private createdAtMs = new Float64Array(1024);
   private readonly numeric: Record<keyof typeof NUMERIC_COLUMNS, Float64Array> = {
     followers: new Float64Array(1024),
@@ -148,15 +150,19 @@ export class TenantSegment {
     return this.get(id)?.version;
   }
 
-  /** Holds `doc` (the caller has checked it is newer), tokenising its text only when it changed. */
-  put(doc: MentionDocument, tokens?: readonly string[]): void {
+  /**
+   * Holds `doc` (the caller has checked it is newer), tokenising its text only when it changed
+   * (unless `tokens` are given: a journal replay). Returns the tokens of a newly indexed text,
+   * `undefined` when the document was updated in place.
+   */
+  put(doc: MentionDocument, tokens?: readonly string[]): readonly string[] | undefined {
     const held = this.byId.get(doc.id);
     const previous = held === undefined ? undefined : this.docs[held];
     if (held !== undefined && previous && previous.text === doc.text && previous.createdAt === doc.createdAt) {
       this.unindexValues(held, previous);
       this.docs[held] = doc;
       this.indexValues(held, doc);
-      return;
+      return undefined;
     }
     if (held !== undefined) this.kill(held);
     const ordinal = this.docs.length;
@@ -166,10 +172,12 @@ export class TenantSegment {
     this.ensureCapacity(ordinal + 1);
     setBit(this.liveBits, ordinal);
     this.liveCount++;
-    this.storeTokens(ordinal, this.postings.add(ordinal, tokens ?? tokenizeText(doc.text)));
+    const textTokens = tokens ?? tokenizeText(doc.text);
+    this.storeTokens(ordinal, this.postings.add(ordinal, textTokens));
     this.createdAtMs[ordinal] = Date.parse(doc.createdAt);
     this.indexValues(ordinal, doc);
     this.order.insert(ordinal);
+    return textTokens;
   }
 
   /** Forgets a document (erasure); says whether it was held. */
@@ -228,9 +236,11 @@ export class TenantSegment {
     };
   }
 
-  /** Every live document (for rebuilds and compaction), in ordinal order. */
-  *liveDocuments(): IterableIterator<MentionDocument> {
-    for (const doc of this.docs) if (doc) yield doc;
+  /** Every live document with its text's tokens (for compaction), in ordinal order. */
+  liveEntries(): [MentionDocument, string[]][] {
+    const entries: [MentionDocument, string[]][] = [];
+    this.docs.forEach((doc, ordinal) => doc && entries.push([doc, this.tokensOf(ordinal)]));
+    return entries;
   }
 
   /** Rough bytes held by the index structures (not the documents themselves). */
@@ -274,7 +284,7 @@ export class TenantSegment {
         this.valueBits.set(field, values);
       }
       for (const v of Array.isArray(value) ? value : [value]) {
-        const key = normalizeText(String(v));
+        const key = this.normalize(String(v));
         let set = values.get(key);
         if (!set) {
           set = emptyBitset(this.liveBits.length * 32);
@@ -298,10 +308,20 @@ export class TenantSegment {
       if (value === undefined) continue;
       const values = this.valueBits.get(field);
       for (const v of Array.isArray(value) ? value : [value]) {
-        const set = values?.get(normalizeText(String(v)));
+        const set = values?.get(this.normalize(String(v)));
         if (set) clearBit(set, ordinal);
       }
     }
+  }
+
+  private normalize(value: string): string {
+    let normalized = this.normalized.get(value);
+    if (normalized === undefined) {
+      normalized = normalizeText(value);
+      // Bounded: free-text-like values (rare) are normalised each time instead of filling the map.
+      if (this.normalized.size < 100_000) this.normalized.set(value, normalized);
+    }
+    return normalized;
   }
 
   private storeTokens(ordinal: number, ids: Uint32Array): void {

@@ -9,8 +9,11 @@ export class TenantSegments {
     return this.byTenant.get(tenantId);
   }
 
-  /** Holds the document unless the same or a newer version is held; says whether it did. */
-  apply(doc: MentionDocument): boolean {
+  /**
+   * Holds the document unless the same or a newer version is held: `false` then; otherwise the
+   * tokens of its text when it was (re)tokenised, `true` when it was updated in place.
+   */
+  apply(doc: MentionDocument, tokens?: readonly string[]): readonly string[] | boolean {
     let segment = this.byTenant.get(doc.tenantId);
     if (!segment) {
       segment = new TenantSegment();
@@ -18,8 +21,7 @@ export class TenantSegments {
     }
     const held = segment.version(doc.id);
     if (held !== undefined && held >= doc.version) return false;
-    segment.put(doc);
-    return true;
+    return segment.put(doc, tokens) ?? true;
   }
 
   remove(tenantId: string, id: string): boolean {
@@ -32,8 +34,9 @@ export class TenantSegments {
     return size;
   }
 
-  allDocuments(): MentionDocument[] {
-    return [...this.byTenant.values()].flatMap((segment) => [...segment.liveDocuments()]);
+  /** Every live document with its tokens, tenant by tenant. */
+  allEntries(): [MentionDocument, string[]][] {
+    return [...this.byTenant.values()].flatMap((segment) => segment.liveEntries());
   }
 
   /** Finishes what bulk loading deferred (time-order merges). */
