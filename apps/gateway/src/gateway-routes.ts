@@ -16,7 +16,8 @@ interface Route {
 export const GATEWAY_ROUTES: Route[] = [
   { path: /^\/v1\/mentions\/?$/, methods: ['POST'], upstream: 'ingest' },
   { path: /^\/v1\/mentions\/[^/]+\/labels\/?$/, methods: ['POST'], upstream: 'classifier' },
-  { path: /^\/v1\/mentions\/[^/]+\/?$/, methods: ['GET'], upstream: 'explorer' },
+  { path: /^\/v1\/mentions\/[^/]+\/?$/, methods: ['GET', 'DELETE'], upstream: 'explorer' },
+  { path: /^\/v1\/admin\/reindex(\/|$)/, upstream: 'explorer' },
   { path: /^\/v1\/(topics|reprocess|classifier)(\/|$)/, upstream: 'classifier' },
   { path: /^\/v1\/search\/?$/, upstream: 'explorer' },
   { path: /^\/v1\/profiles(\/|$)/, upstream: 'profile' },

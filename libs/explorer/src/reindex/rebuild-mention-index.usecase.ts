@@ -27,6 +27,8 @@ export class RebuildMentionIndex implements OnApplicationBootstrap, OnApplicatio
   private readonly jobs: DocumentCollection<ReindexJob>;
   private readonly stories: DocumentCollection<MentionStory>;
   private running: Promise<void> | undefined;
+  /** Claimed synchronously by `start`, so two requests at once cannot both start a rebuild. */
+  private busy = false;
   private stopping = false;
 
   constructor(
@@ -56,16 +58,25 @@ export class RebuildMentionIndex implements OnApplicationBootstrap, OnApplicatio
 
   /** Records the job (durably: a 202 means stored) and starts it; one rebuild at a time. */
   async start(): Promise<ReindexJob> {
-    if (this.running) throw new ProblemException({ type: '/problems/conflict', title: 'Conflict', status: 409, detail: 'a reindex is already running' });
+    if (this.busy) throw new ProblemException({ type: '/problems/conflict', title: 'Conflict', status: 409, detail: 'a reindex is already running' });
+    this.busy = true;
     const now = new Date().toISOString();
     const job: ReindexJob = { id: randomUUID(), tenantId: REINDEX_SCOPE, status: 'running', scanned: 0, indexed: 0, skipped: 0, startedAt: now, updatedAt: now };
-    await this.jobs.insert(job);
+    try {
+      await this.jobs.insert(job);
+    } catch (error) {
+      this.busy = false;
+      throw error;
+    }
     this.running = this.run(job)
       .catch(async (error) => {
         this.logger.error({ err: error, jobId: job.id }, 'reindex failed');
         await this.finish(job.id, 'failed', (error as Error).message);
       })
-      .finally(() => (this.running = undefined));
+      .finally(() => {
+        this.running = undefined;
+        this.busy = false;
+      });
     return job;
   }
 
