@@ -39,6 +39,10 @@ export class Postings {
     return this.terms[id];
   }
 
+  get termCount(): number {
+    return this.terms.length;
+  }
+
   /** The posting list of a term (`undefined`: no document holds it). */
   list(term: string): PostingList | undefined {
     const id = this.ids.get(term);

@@ -1,4 +1,4 @@
-import { compileMatcher, MAX_WILDCARD_TOKEN_BYTES, MatchableDocument, NearNode, normalizeText, QueryNode, RangeNode, tokenizeText } from '@cxm/query';
+import { compileMatcher, MAX_WILDCARD_TOKEN_BYTES, MatchableDocument, NearNode, normalizeText, QueryNode, RangeNode, tokenizeText, tokenMatches, tokenMatchesPrefix } from '@cxm/query';
 import { RANGE_FIELDS, SEARCH_FIELDS, rangeFieldValues, searchFieldValues } from '../mention-index.port';
 import { andNot, Bitset, bitsetOfPostings, emptyBitset, forEachBit, isEmpty, orInto, setBit } from './bitset';
 import type { TenantSegment } from './tenant-segment';
@@ -88,7 +88,41 @@ function tokenRun(segment: TenantSegment, node: QueryNode, tokens: string[], wit
   if (tokens.length === 0) return null;
   const candidates = allTokens(segment, tokens, within);
   // One token: its posting list is the answer. Several: they must also be consecutive.
-  return tokens.length === 1 ? candidates : verify(segment, node, candidates);
+  if (tokens.length === 1) return candidates;
+  const run = tokens.map((q) => termPredicate(segment, (term) => tokenMatches(q, term)));
+  const { store, start, count } = segment.tokenIds;
+  return keep(candidates, (o) => runStarts(store, start[o], count[o], run, () => true));
+}
+
+/** Whether a document term id satisfies a query token, decided once per term and query (memoised). */
+type TermPredicate = (termId: number) => boolean;
+
+function termPredicate(segment: TenantSegment, accepts: (term: string) => boolean): TermPredicate {
+  const memo = new Int8Array(segment.postings.termCount);
+  return (id) => {
+    if (memo[id] === 0) memo[id] = accepts(segment.postings.term(id)) ? 1 : 2;
+    return memo[id] === 1;
+  };
+}
+
+/**
+ * Walks the positions where `run` matches consecutively in one document's tokens (as the
+ * matcher's `containsTokenSequence` / NEAR occurrences do) until `found` returns true.
+ */
+function runStarts(store: Uint32Array, from: number, length: number, run: TermPredicate[], found: (position: number) => boolean): boolean {
+  outer: for (let i = 0; i + run.length <= length; i++) {
+    for (let j = 0; j < run.length; j++) if (!run[j](store[from + i + j])) continue outer;
+    if (found(i)) return true;
+  }
+  return false;
+}
+
+function keep(candidates: Bitset, accepts: (ordinal: number) => boolean): Bitset {
+  const out = emptyBitset(candidates.length * 32);
+  forEachBit(candidates, (o) => {
+    if (accepts(o)) setBit(out, o);
+  });
+  return out;
 }
 
 function wildcard(segment: TenantSegment, prefix: string, within: Bitset): Bitset {
@@ -114,7 +148,23 @@ function near(segment: TenantSegment, node: NearNode, within: Bitset): Bitset | 
     candidates = child.kind === 'prefix' ? wildcard(segment, normalizeText(child.prefix), candidates) : allTokens(segment, tokenizeText(child.value), candidates);
     if (isEmpty(candidates)) return candidates;
   }
-  return verify(segment, node, candidates);
+  // The matcher's NEAR: an occurrence of each operand (a run of tokens; a wildcard is one token)
+  // with at most `distance` tokens between them, either order, overlap allowed.
+  const [a, b] = node.children.map((child) => {
+    if (child.kind !== 'prefix') return tokenizeText(child.value).map((q) => termPredicate(segment, (term) => tokenMatches(q, term)));
+    const prefix = normalizeText(child.prefix);
+    return [termPredicate(segment, (term) => tokenMatchesPrefix(prefix, term))];
+  });
+  const total = a.length + b.length;
+  const { store, start, count } = segment.tokenIds;
+  return keep(candidates, (o) => {
+    const bs: number[] = [];
+    runStarts(store, start[o], count[o], b, (j) => {
+      bs.push(j);
+      return false; // collect them all
+    });
+    return bs.length > 0 && runStarts(store, start[o], count[o], a, (i) => bs.some((j) => Math.max(i + a.length, j + b.length) - Math.min(i, j) - total <= node.distance));
+  });
 }
 
 function range(segment: TenantSegment, node: RangeNode, within: Bitset): Bitset {
@@ -122,24 +172,21 @@ function range(segment: TenantSegment, node: RangeNode, within: Bitset): Bitset 
   if (spec === undefined || (node.field !== 'followers' && node.field !== 'date')) return scan(segment, node, within);
   const column = segment.numericColumn(node.field);
   const { lower, upper } = node;
+  // Bounds as a closed interval test; NaN (no value) fails every comparison, as in the matcher.
+  const low = lower ? lower.resolved : -Infinity;
+  const high = upper ? upper.resolved : Infinity;
+  const lowIn = lower ? lower.inclusive : true;
+  const highIn = upper ? upper.inclusive : true;
   const out = emptyBitset(within.length * 32);
-  forEachBit(within, (o) => {
-    const n = column[o];
-    if (Number.isNaN(n)) return;
-    if (lower && (lower.inclusive ? n < lower.resolved : n <= lower.resolved)) return;
-    if (upper && (upper.inclusive ? n > upper.resolved : n >= upper.resolved)) return;
-    setBit(out, o);
-  });
-  return out;
-}
-
-/** Keeps the candidates the reference matcher accepts (text-only nodes: the stored tokens suffice). */
-function verify(segment: TenantSegment, node: QueryNode, candidates: Bitset): Bitset {
-  const matches = compileMatcher(node);
-  const out = emptyBitset(candidates.length * 32);
-  forEachBit(candidates, (o) => {
-    if (matches({ text: '', fields: {}, tokens: segment.tokensOf(o) })) setBit(out, o);
-  });
+  for (let w = 0; w < within.length; w++) {
+    let v = within[w];
+    while (v !== 0) {
+      const bit = v & -v;
+      v ^= bit;
+      const n = column[(w << 5) + (31 - Math.clz32(bit))];
+      if ((lowIn ? n >= low : n > low) && (highIn ? n <= high : n < high)) out[w] |= bit;
+    }
+  }
   return out;
 }
 

@@ -203,7 +203,25 @@ export class TenantSegment {
     const afterMs = after && timeKey(Date.parse(after.createdAt));
     const isBefore =
       after && ((o: number) => timeKey(this.createdAtMs[o]) < afterMs! || (timeKey(this.createdAtMs[o]) === afterMs && this.ids[o] < after.id));
+    // Few matches: sorting them is cheaper than walking the whole time order to find them.
+    if (popcount(matches) * 32 < this.docs.length) {
+      const sorted: number[] = [];
+      forEachBit(matches, (o) => {
+        if (!isBefore || isBefore(o)) sorted.push(o);
+      });
+      sorted.sort((a, b) => this.compareOrdinals(b, a));
+      for (const o of sorted) if (!visit(this.docs[o]!)) return;
+      return;
+    }
     this.order.walkNewestFirst((o) => !hasBit(matches, o) || visit(this.docs[o]!), isBefore);
+  }
+
+  /**
+   * The flat token store: the term ids of ordinal `o`'s text are `store[start[o] … start[o] +
+   * count[o] - 1]`, in text order (for verifying phrases and NEAR without building strings).
+   */
+  get tokenIds(): { readonly store: Uint32Array; readonly start: Int32Array; readonly count: Int32Array } {
+    return { store: this.tokenStore, start: this.tokenStart, count: this.tokenCount };
   }
 
   /** The tokens of an ordinal's text (interned strings), for verifying candidates. */
