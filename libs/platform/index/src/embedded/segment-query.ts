@@ -8,11 +8,13 @@ import type { TenantSegment } from './tenant-segment';
  * the query has no searchable content (which the matcher reads as "every document").
  *
  * Each node is evaluated within the set its parent still allows (`within`), so an AND narrows as
- * it goes and the costly checks — verifying phrases and NEAR on candidates with the reference
- * matcher — only run on what the cheap ones left. Node by node it mirrors
+ * it goes and the costly checks (verifying phrases and NEAR on candidates) only run on what the
+ * cheap ones left. Node by node it mirrors
  * `libs/query/src/query-matcher.ts`: posting lists decide single words, field values and
  * wildcards exactly; phrases and proximity take the intersection of their words' lists as
- * candidates and keep those the matcher accepts; anything else falls back to the matcher itself.
+ * candidates and check them on the stored term ids with the matcher's own primitives
+ * (`tokenMatches`, `tokenMatchesPrefix`) and its NEAR rule; anything else falls back to the
+ * matcher itself. `postings-equal-scan.spec.ts` holds the two to the same answers.
  */
 export function evaluateQuery(segment: TenantSegment, query: QueryNode): Bitset | null {
   return evaluate(segment, query, segment.live);
