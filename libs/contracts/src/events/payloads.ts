@@ -99,6 +99,22 @@ export class ReplySentPayload {
   @ValidateNested() @Type(() => DeliveryResult) delivery!: DeliveryResult;
 }
 
+export const ERASURE_REQUESTERS = ['admin', 'tenant'] as const;
+export type ErasureRequester = (typeof ERASURE_REQUESTERS)[number];
+
+/**
+ * A mention erased for privacy: every service that keeps a copy of it (or of what was derived
+ * from it) deletes that copy. Carries no content of the mention, only what finds the copies.
+ */
+export class MentionErasedPayload {
+  @IsUUID() mentionId!: string;
+  @IsString() @IsNotEmpty() conversationId!: string;
+  @IsString() @IsNotEmpty() channel!: string;
+  @IsString() @IsNotEmpty() authorId!: string;
+  @IsIn(ERASURE_REQUESTERS) requestedBy!: ErasureRequester;
+  @IsISO8601() erasedAt!: string;
+}
+
 /** What a dead-letter topic carries: the original event untouched, and why it was given up on. */
 export class DeadLetterPayload {
   @IsString() @IsNotEmpty() originalTopic!: string;

@@ -1,6 +1,7 @@
 import {
   CaseRoutedPayload,
   MentionClassifiedPayload,
+  MentionErasedPayload,
   MentionReceivedPayload,
   ProfileUpdatedPayload,
   ReplyRequestedPayload,
@@ -18,6 +19,7 @@ export const TOPIC_CATALOGUE = {
   'cases.routed': { type: 'case.routed', versions: { 1: CaseRoutedPayload } },
   'replies.requested': { type: 'reply.requested', versions: { 1: ReplyRequestedPayload } },
   'replies.sent': { type: 'reply.sent', versions: { 1: ReplySentPayload } },
+  'mentions.erased': { type: 'mention.erased', versions: { 1: MentionErasedPayload } },
 } as const;
 
 export type Topic = keyof typeof TOPIC_CATALOGUE;
@@ -33,6 +35,7 @@ export interface PayloadOf {
   'cases.routed': CaseRoutedPayload;
   'replies.requested': ReplyRequestedPayload;
   'replies.sent': ReplySentPayload;
+  'mentions.erased': MentionErasedPayload;
 }
 
 export function deadLetterTopic(topic: string): string {

@@ -18,5 +18,6 @@ export class MentionStoryConsumers implements OnModuleInit {
     this.bus.subscribe({ group, topic: 'cases.routed', handler: (e) => this.project.routed(e) });
     this.bus.subscribe({ group, topic: 'replies.requested', handler: (e) => this.project.replyRequested(e) });
     this.bus.subscribe({ group, topic: 'replies.sent', handler: (e) => this.project.replySent(e) });
+    this.bus.subscribe({ group, topic: 'mentions.erased', handler: (e) => this.project.erased(e) });
   }
 }

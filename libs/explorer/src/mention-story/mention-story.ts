@@ -21,6 +21,12 @@ export interface MentionStory {
   profileId?: string;
   case?: { id: string; queue: string; priority: number; status: string; matchedRule: string };
   replies: StoryReply[];
+  /**
+   * Set when the mention was erased for privacy: the story is then a tombstone (no mention, no
+   * classification, no replies) that later events about the mention cannot fill again, and that
+   * a reindex skips.
+   */
+  erasedAt?: string;
 }
 
 export const MENTION_STORIES: CollectionDefinition = { name: 'explorer_mention_stories', indexes: [] };

@@ -248,6 +248,27 @@ describe('ProjectMentionStory', () => {
     expect((await search('channel:x', 'demo')).total).toBe(0);
   });
 
+  it('turns an erased mention into a tombstone that late or redelivered events cannot fill again', async () => {
+    const mention = aMention({ text: 'Мой адрес: Москва, ул. Ленина 1 — удалите 🙏' });
+    const life = aLifecycle(mention);
+    await applyAll([life.raw, life.classified]);
+    const erasure = createEvent('mentions.erased', {
+      tenantId: 'demo',
+      correlationId: mention.id,
+      key: conversationKey('demo', mention.conversationId),
+      causationId: `erase/${mention.id}`,
+      payload: { mentionId: mention.id, conversationId: mention.conversationId, channel: mention.channel, authorId: mention.author.id, requestedBy: 'tenant', erasedAt: '2026-11-21T09:00:00.000Z' },
+    });
+    await project.erased(erasure);
+    await project.erased(erasure);
+    await applyAll([life.profiled, life.routed, life.raw, life.ackRequested]);
+
+    const story = (await storyOf(mention.id))!.doc;
+    expect(story).toEqual({ id: mention.id, tenantId: 'demo', stage: 'classified', replies: [], erasedAt: '2026-11-21T09:00:00.000Z' });
+    expect(await index.get('demo', mention.id)).toBeUndefined();
+    expect((await search('адрес')).total).toBe(0);
+  });
+
   // Regression test (found by review, fixed):
   it('does not bump the version when an earlier replies.sent of a two-reply story is redelivered', async () => {
     const mention = aMention();

@@ -65,8 +65,22 @@ export class ProjectMentionStory {
     }));
   }
 
+  /**
+   * Erasure for privacy: the story becomes a tombstone and the mention leaves the index. Runs
+   * again harmlessly on redelivery (the tombstone is already there, removing twice is a no-op).
+   */
+  async erased(event: EventEnvelope<PayloadOf['mentions.erased']>): Promise<void> {
+    const { mentionId, erasedAt } = event.payload;
+    await upsertDocument(this.stories, event.tenantId, mentionId, (current) =>
+      current?.erasedAt ? undefined : { id: mentionId, tenantId: event.tenantId, stage: current?.stage ?? 'received', replies: [], erasedAt },
+    );
+    await this.index.remove(event.tenantId, mentionId);
+  }
+
   private async apply(tenantId: string, mentionId: string, change: StoryChange): Promise<void> {
     const saved = await upsertDocument(this.stories, tenantId, mentionId, (current) => {
+      // An erased mention stays erased: late or redelivered events about it change nothing.
+      if (current?.erasedAt) return undefined;
       const base = current ?? { id: mentionId, tenantId, stage: 'received' as const, replies: [] };
       // Compared as stored (through JSON: undefined fields vanish), so an unchanged story is not rewritten.
       const next = JSON.parse(JSON.stringify(change(base))) as MentionStory;
@@ -95,7 +109,8 @@ function revisionTime(mention: Mention): number {
   return mention.editedAt ? Date.parse(mention.editedAt) : -Infinity;
 }
 
-function toDocument(story: MentionStory, version: number): MentionDocument {
+/** The index document of a story at a version (also what a reindex writes). */
+export function toDocument(story: MentionStory, version: number): MentionDocument {
   const mention = story.mention!;
   return {
     id: story.id,

@@ -37,4 +37,20 @@ describe('AppendOnlyFile', () => {
     await file.close();
     expect(readFileSync(path, 'utf8')).toBe('z\nw\n');
   });
+
+  it('keeps the appends made while a rewrite runs, after the rewritten content', async () => {
+    const path = join(dir, 'concurrent.log');
+    const { file } = await AppendOnlyFile.open(path, { durable: true });
+    await file.append(['old-1', 'old-2']);
+    const during = [file.append(['in-flight'])];
+    const rewritten = file.rewrite(['snapshot']);
+    during.push(file.append(['after-1']), file.append(['after-2']));
+    await Promise.all([rewritten, ...during]);
+    await file.append(['later']);
+    await file.close();
+    const { lines } = await AppendOnlyFile.open(path, { durable: true });
+    expect(lines.slice(0, 1)).toEqual(['snapshot']);
+    expect(lines.slice(1).filter((l) => l !== 'in-flight')).toEqual(['after-1', 'after-2', 'later']);
+    expect(lines).not.toContain('old-1');
+  });
 });

@@ -18,6 +18,7 @@ export interface AppendOnlyFileOptions {
 export class AppendOnlyFile {
   private pending: { lines: string[]; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private flushing: Promise<void> | undefined;
+  private rewriting = false;
 
   private constructor(
     private readonly path: string,
@@ -40,25 +41,46 @@ export class AppendOnlyFile {
     if (lines.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.pending.push({ lines, resolve, reject });
-      if (!this.flushing) this.flushing = this.flushLoop();
+      if (!this.flushing && !this.rewriting) this.flushing = this.flushLoop();
     });
   }
 
-  /** Replaces the whole content atomically (write aside, fsync, rename): used to compact. */
+  /**
+   * Replaces the whole content atomically (write aside, fsync, rename): used to compact, and to
+   * swap in a rebuilt index. Appends made while it runs are not lost to the rename: they are
+   * written after `lines` in the new file (a line already reflected in `lines` is then replayed
+   * twice, which the journals' version checks make harmless).
+   */
   async rewrite(lines: string[]): Promise<void> {
-    await this.flushing;
-    await this.handle.close();
-    const tmp = `${this.path}.compact`;
-    const fd = openSync(tmp, 'w');
+    this.rewriting = true;
     try {
-      if (lines.length) writeSync(fd, lines.join('\n') + '\n');
-      fsyncSync(fd);
+      await this.flushing; // the loop stops after its current write (it checks `rewriting`)
+      const waiting = this.pending;
+      this.pending = [];
+      try {
+        await this.handle.close();
+        const tmp = `${this.path}.compact`;
+        const fd = openSync(tmp, 'w');
+        try {
+          const all = waiting.length ? [...lines, ...waiting.flatMap((w) => w.lines)] : lines;
+          // In chunks: one joined string of a million documents would pass V8's string length limit.
+          for (let i = 0; i < all.length; i += REWRITE_CHUNK_LINES) writeSync(fd, all.slice(i, i + REWRITE_CHUNK_LINES).join('\n') + '\n');
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+        renameSync(tmp, this.path);
+        fsyncDirectory(dirname(this.path));
+        this.handle = await open(this.path, 'a');
+        waiting.forEach((w) => w.resolve());
+      } catch (error) {
+        waiting.forEach((w) => w.reject(error));
+        throw error;
+      }
     } finally {
-      closeSync(fd);
+      this.rewriting = false;
+      if (this.pending.length && !this.flushing) this.flushing = this.flushLoop();
     }
-    renameSync(tmp, this.path);
-    fsyncDirectory(dirname(this.path));
-    this.handle = await open(this.path, 'a');
   }
 
   async close(): Promise<void> {
@@ -67,7 +89,7 @@ export class AppendOnlyFile {
   }
 
   private async flushLoop(): Promise<void> {
-    while (this.pending.length) {
+    while (this.pending.length && !this.rewriting) {
       const batch = this.pending;
       this.pending = [];
       try {
@@ -90,11 +112,24 @@ export function journalNeedsCompaction(journalLines: number, live: number): bool
   return journalLines > 1000 && journalLines > live * 2;
 }
 
+const REWRITE_CHUNK_LINES = 10_000;
+const NEWLINE = 0x0a;
+
+/**
+ * The journal's complete lines, decoded one by one from the bytes: a journal of a million
+ * documents is larger than the longest string V8 can hold, so it is never decoded whole.
+ */
 function readCompleteLines(path: string): string[] {
-  const content = readFileSync(path, 'utf8');
-  const end = content.lastIndexOf('\n') + 1;
-  if (end < content.length) truncateSync(path, Buffer.byteLength(content.slice(0, end)));
-  return content.slice(0, end).split('\n').filter((line) => line.length > 0);
+  const content = readFileSync(path);
+  const end = content.lastIndexOf(NEWLINE) + 1;
+  if (end < content.length) truncateSync(path, end);
+  const lines: string[] = [];
+  for (let start = 0; start < end; ) {
+    const newline = content.indexOf(NEWLINE, start);
+    if (newline > start) lines.push(content.toString('utf8', start, newline));
+    start = newline + 1;
+  }
+  return lines;
 }
 
 function fsyncDirectory(dir: string): void {

@@ -152,11 +152,34 @@ export interface MentionIndex {
   get(tenantId: string, id: string): Promise<MentionDocument | undefined>;
   search(tenantId: string, query: QueryNode, page: SearchPage): Promise<SearchResult>;
   /**
+   * Forgets a document (erasure for privacy): it leaves search and `get` at once — and any
+   * rebuild in progress. A no-op for an id the index does not hold.
+   */
+  remove(tenantId: string, id: string): Promise<void>;
+  /**
+   * Starts rebuilding the index from a source of truth into a fresh copy (a new versioned index on
+   * Elasticsearch, a new segment set for the embedded index). Searches keep reading the current
+   * copy; writes made meanwhile through `upsert` / `remove` land in both. `commit` swaps the copy
+   * in atomically (searchers never see a half-built index); `abort` drops it.
+   */
+  rebuild(): Promise<IndexRebuild>;
+  /**
    * Makes every completed upsert visible to search. Search is near-real-time on a real index;
    * tests and admin tools call this when they need read-your-writes. A no-op for the embedded index.
    */
   flush(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A rebuild in progress (see {@link MentionIndex.rebuild}). */
+export interface IndexRebuild {
+  /** Where the rebuild writes (the new index name, or a label for the embedded index). */
+  readonly target: string;
+  /** Writes one document of the source of truth into the copy (newer versions win, as in `upsert`). */
+  upsert(doc: MentionDocument): Promise<void>;
+  /** Swaps the copy in: from now on searches read it; the previous copy is dropped. */
+  commit(): Promise<void>;
+  abort(): Promise<void>;
 }
 
 export const MENTION_INDEX = Symbol('MENTION_INDEX');

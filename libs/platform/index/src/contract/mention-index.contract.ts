@@ -432,6 +432,61 @@ export function describeMentionIndexContract(adapterName: string, newFactory: ()
       expect(await index.get('someone-else', mine.id)).toBeUndefined();
     });
 
+    it('forgets an erased document in search and get, and the erasure survives a reopen', async () => {
+      const index = await open();
+      const erased = doc({ text: 'Мой номер телефона 🙈 please delete' });
+      await index.upsert(erased);
+      await index.upsert(doc({ text: 'please keep this one' }));
+      await index.remove(tenantId, erased.id);
+      await index.remove(tenantId, erased.id); // twice: a no-op
+      expect(await index.get(tenantId, erased.id)).toBeUndefined();
+      expect(ids(await searchIn(index, tenantId, q('please'), { limit: 5 }))).toEqual(['please keep this one']);
+      await index.close();
+      indexes = [];
+      const reopened = await open();
+      expect(await reopened.get(tenantId, erased.id)).toBeUndefined();
+      expect(ids(await searchIn(reopened, tenantId, q('please'), { limit: 5 }))).toEqual(['please keep this one']);
+    });
+
+    it('rebuilds into a fresh copy: searchers see the old copy until commit, writes made meanwhile land in both, erasures stay erased', async () => {
+      const index = await open();
+      const kept = doc({ text: 'kept story', version: 2 });
+      const dropped = doc({ text: 'only in the old copy' });
+      const erasedDuring = doc({ text: 'erased during the rebuild' });
+      for (const d of [kept, dropped, erasedDuring]) await index.upsert(d);
+      const rebuild = await index.rebuild();
+      expect(rebuild.target).toEqual(expect.any(String));
+      await rebuild.upsert({ ...kept, version: 1, text: 'an older version of the story' }); // older: loses
+      await rebuild.upsert(erasedDuring);
+      const liveDuring = doc({ text: 'written while rebuilding' });
+      await index.upsert(liveDuring);
+      await index.upsert({ ...kept, version: 3, text: 'kept story, edited while rebuilding' });
+      await index.remove(tenantId, erasedDuring.id);
+      await rebuild.upsert(erasedDuring); // a copy read before the erasure arrives after it
+      // Until the swap, searches read the current copy.
+      expect(ids(await searchIn(index, tenantId, q(''), { limit: 10 }))).toEqual(['written while rebuilding', 'only in the old copy', 'kept story, edited while rebuilding']);
+      await rebuild.commit();
+      expect(ids(await searchIn(index, tenantId, q(''), { limit: 10 }))).toEqual(['written while rebuilding', 'kept story, edited while rebuilding']);
+      expect(await index.get(tenantId, erasedDuring.id)).toBeUndefined();
+      expect(await index.get(tenantId, dropped.id)).toBeUndefined();
+      await index.upsert(doc({ text: 'written after the swap' }));
+      expect(ids(await searchIn(index, tenantId, q('written'), { limit: 10 }))).toEqual(['written after the swap', 'written while rebuilding']);
+      await index.close();
+      indexes = [];
+      const reopened = await open();
+      expect(ids(await searchIn(reopened, tenantId, q(''), { limit: 10 }))).toEqual(['written after the swap', 'written while rebuilding', 'kept story, edited while rebuilding']);
+    });
+
+    it('keeps the current copy when a rebuild is aborted', async () => {
+      const index = await open();
+      await index.upsert(doc({ text: 'still here' }));
+      const rebuild = await index.rebuild();
+      await rebuild.upsert(doc({ text: 'never swapped in' }));
+      await rebuild.abort();
+      expect(ids(await searchIn(index, tenantId, q(''), { limit: 10 }))).toEqual(['still here']);
+      await expect(rebuild.commit()).rejects.toThrow();
+    });
+
     it('keeps what it indexed across a reopen', async () => {
       const index = await open();
       const kept = doc({ text: 'durable words' });

@@ -5,7 +5,7 @@ import { backOff } from 'exponential-backoff';
 import { planAggregations, planNeedsHitSpan } from '../aggregations/aggregation-plan';
 import { TimeSpan } from '../aggregations/date-histogram';
 import { toHit } from '../highlight/highlight-hit';
-import { MentionDocument, MentionIndex, SearchPage, SearchResult, searchFieldValues } from '../mention-index.port';
+import { IndexRebuild, MentionDocument, MentionIndex, SearchPage, SearchResult, searchFieldValues } from '../mention-index.port';
 import { decodeCursor, encodeCursor } from '../sort/mention-sort';
 import { compileAggregations, readAggregations } from './compile-aggregations';
 import { compileQuery } from './compile-query';
@@ -27,6 +27,8 @@ export interface ElasticsearchMentionIndexOptions {
 
 interface PendingWrite {
   doc: MentionDocument;
+  /** The alias, or during a rebuild also the new index. */
+  index: string;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -51,6 +53,8 @@ export class ElasticsearchMentionIndex implements MentionIndex {
   private draining: Promise<void> | undefined;
   private spaceWaiters: (() => void)[] = [];
   private readonly ready: Promise<void>;
+  /** The index a rebuild fills, while one runs: every write goes there too. */
+  private rebuilding: { index: string; erased: string[] } | undefined;
   /** Whether the cluster has the analysis-common module (language analyzers etc.): detected, not assumed. */
   hasAnalysisCommon = false;
 
@@ -64,8 +68,68 @@ export class ElasticsearchMentionIndex implements MentionIndex {
 
   async upsert(doc: MentionDocument): Promise<void> {
     await this.ready;
+    const rebuilding = this.rebuilding;
+    await Promise.all([this.enqueue(doc, this.alias), rebuilding && this.enqueue(doc, rebuilding.index)]);
+  }
+
+  async remove(tenantId: string, id: string): Promise<void> {
+    await this.ready;
+    // Writes queued before the erasure must not land after it.
+    while (this.draining) await this.draining;
+    this.rebuilding?.erased.push(`${tenantId}/${id}`);
+    const targets = [this.alias, ...(this.rebuilding ? [this.rebuilding.index] : [])];
+    await Promise.all(targets.map((index) => this.client.delete({ index, id: `${tenantId}/${id}`, refresh: true }, { ignore: [404] })));
+  }
+
+  /**
+   * Builds a new versioned index beside the current one (same template, refresh off while it
+   * fills); live writes go to both. Commit re-applies the erasures seen meanwhile, then moves the
+   * alias in one `_aliases` call — searchers see the old index until that instant and the new one
+   * after — and drops the old index.
+   */
+  async rebuild(): Promise<IndexRebuild> {
+    await this.ready;
+    if (this.rebuilding) throw new Error('a rebuild of this index is already running');
+    const index = `${this.alias}-v${MENTION_MAPPING_VERSION}-r${Date.now()}`;
+    await this.client.indices.create({ index, settings: { refresh_interval: '-1' } });
+    const state = { index, erased: [] as string[] };
+    this.rebuilding = state;
+    let over = false;
+    const finish = () => {
+      if (over) throw new Error('this rebuild is over');
+      over = true;
+    };
+    return {
+      target: index,
+      upsert: (doc) => {
+        if (over) return Promise.reject(new Error('this rebuild is over'));
+        return this.ready.then(() => this.enqueue(doc, index));
+      },
+      commit: async () => {
+        finish();
+        while (this.draining) await this.draining;
+        for (const id of state.erased) await this.client.delete({ index, id }, { ignore: [404] });
+        await this.client.indices.putSettings({ index, settings: { refresh_interval: this.options.refreshInterval ?? '1s' } });
+        await this.client.indices.refresh({ index });
+        const previous = Object.keys(await this.client.indices.getAlias({ name: this.alias }));
+        await this.client.indices.updateAliases({
+          actions: [...previous.map((old) => ({ remove: { index: old, alias: this.alias } })), { add: { index, alias: this.alias, is_write_index: true } }],
+        });
+        this.rebuilding = undefined;
+        if (previous.length) await this.client.indices.delete({ index: previous }, { ignore: [404] });
+      },
+      abort: async () => {
+        finish();
+        this.rebuilding = undefined;
+        while (this.draining) await this.draining;
+        await this.client.indices.delete({ index }, { ignore: [404] });
+      },
+    };
+  }
+
+  private async enqueue(doc: MentionDocument, index: string): Promise<void> {
     while (this.queue.length >= (this.options.maxQueued ?? 5_000)) await new Promise<void>((r) => this.spaceWaiters.push(r));
-    const written = new Promise<void>((resolve, reject) => this.queue.push({ doc, resolve, reject }));
+    const written = new Promise<void>((resolve, reject) => this.queue.push({ doc, index, resolve, reject }));
     this.draining ??= this.drain();
     return written;
   }
@@ -162,8 +226,8 @@ export class ElasticsearchMentionIndex implements MentionIndex {
       await backOff(
         async () => {
           const response = await this.client.bulk({
-            operations: pending.flatMap(({ doc }) => [
-              { index: { _index: this.alias, _id: `${doc.tenantId}/${doc.id}`, version: doc.version, version_type: 'external' } },
+            operations: pending.flatMap(({ doc, index }) => [
+              { index: { _index: index, _id: `${doc.tenantId}/${doc.id}`, version: doc.version, version_type: 'external' } },
               this.toSource(doc),
             ]),
           });
@@ -223,7 +287,8 @@ export class ElasticsearchMentionIndex implements MentionIndex {
       }
     }
     const pointsAt = Object.keys(await this.client.indices.getAlias({ name: this.alias }));
-    if (!pointsAt.includes(current)) {
+    // `<alias>-v2` or, after a reindex, `<alias>-v2-r<time>`: the mapping version is the `-v` part.
+    if (!pointsAt.some((name) => name === current || name.startsWith(`${current}-r`))) {
       // Additive changes (new fields) can be applied in place so new documents still index;
       // older documents lack the new fields until a reindex.
       const properties = (mentionMapping() as { properties: Record<string, unknown> }).properties;
