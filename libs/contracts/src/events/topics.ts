@@ -1,4 +1,5 @@
 import {
+  AlertFiredPayload,
   CaseRoutedPayload,
   MentionClassifiedPayload,
   MentionReceivedPayload,
@@ -18,6 +19,7 @@ export const TOPIC_CATALOGUE = {
   'cases.routed': { type: 'case.routed', versions: { 1: CaseRoutedPayload } },
   'replies.requested': { type: 'reply.requested', versions: { 1: ReplyRequestedPayload } },
   'replies.sent': { type: 'reply.sent', versions: { 1: ReplySentPayload } },
+  'alerts.fired': { type: 'alert.fired', versions: { 1: AlertFiredPayload } },
 } as const;
 
 export type Topic = keyof typeof TOPIC_CATALOGUE;
@@ -33,6 +35,7 @@ export interface PayloadOf {
   'cases.routed': CaseRoutedPayload;
   'replies.requested': ReplyRequestedPayload;
   'replies.sent': ReplySentPayload;
+  'alerts.fired': AlertFiredPayload;
 }
 
 export function deadLetterTopic(topic: string): string {
