@@ -4,7 +4,7 @@ import { AuthenticatedRequest, validationProblem } from '@cxm/platform-http';
 export const USER_HEADER = 'x-user-id';
 
 /** A user id as front-ends send it: an opaque id, an e-mail address or a handle. */
-const USER_ID = /^[\p{L}\p{N}][\p{L}\p{N}@._:+-]{0,127}$/u;
+export const USER_ID = /^[\p{L}\p{N}][\p{L}\p{N}@._:+-]{0,127}$/u;
 
 /**
  * The person acting, as the calling front-end names them in `X-User-Id` (see ADR 0018: there are

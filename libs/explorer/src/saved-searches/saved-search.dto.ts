@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { USER_ID } from '../common/acting-user';
+import { PageQueryDto } from '../common/page-query.dto';
 import { VISIBILITIES, Visibility } from './saved-search';
-
-const USER_ID = /^[\p{L}\p{N}][\p{L}\p{N}@._:+-]{0,127}$/u;
 
 export class SavedSearchBodyDto {
   @ApiProperty({ maxLength: 200, example: 'Turkish battery complaints' })
@@ -36,21 +35,7 @@ export class SavedSearchBodyDto {
   sharedWith?: string[];
 }
 
-export class ListSavedSearchesDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1_000)
-  cursor?: string;
-
+export class ListSavedSearchesDto extends PageQueryDto {
   @ApiPropertyOptional({ description: "Only this owner's searches (that the caller may read)" })
   @IsOptional()
   @Matches(USER_ID)
