@@ -97,7 +97,7 @@ export class EvaluateMonitors {
 
   private async measure(monitor: Monitor, search: SavedSearch, query: QueryNode, now: Date): Promise<RuleVerdict & { counts: WindowCounts }> {
     const windowMs = monitor.windowSeconds * 1_000;
-    const counts = await this.counter.current(monitor.tenantId, query, monitor.metric, now.getTime() - windowMs);
+    const counts = await this.counter.current(monitor.tenantId, query, monitor.metric, now.getTime() - windowMs, now.getTime());
     const baseline: WindowCounts[] = [];
     if (monitor.rule === 'anomaly') {
       // Whole windows on a fixed grid that end before the current window starts: they do not

@@ -21,9 +21,9 @@ export class WindowCounter {
 
   constructor(@Inject(MENTION_INDEX) private readonly index: MentionIndex) {}
 
-  /** Mentions from `fromMs` on (no upper bound: a mention stamped slightly in the future still counts now). */
-  async current(tenantId: string, query: QueryNode, metric: AlertMetric, fromMs: number): Promise<WindowCounts> {
-    return this.count(tenantId, query, metric, fromMs, undefined);
+  /** The window that ends now: [fromMs, nowMs]. A mention stamped ahead of the clock counts once its time comes. */
+  async current(tenantId: string, query: QueryNode, metric: AlertMetric, fromMs: number, nowMs: number): Promise<WindowCounts> {
+    return this.count(tenantId, query, metric, fromMs, nowMs + 1);
   }
 
   /** A closed window [startMs, endMs); `memoKey` names the monitor and query it belongs to. */
@@ -37,7 +37,7 @@ export class WindowCounter {
     return counts;
   }
 
-  private async count(tenantId: string, query: QueryNode, metric: AlertMetric, startMs: number, endMs: number | undefined): Promise<WindowCounts> {
+  private async count(tenantId: string, query: QueryNode, metric: AlertMetric, startMs: number, endMs: number): Promise<WindowCounts> {
     const inWindow: QueryNode = { kind: 'and', children: [query, dateRange(startMs, endMs)] };
     const total = async (node: QueryNode) => (await this.index.search(tenantId, node, { limit: 1 })).total;
     const count = await total(inWindow);
@@ -46,13 +46,13 @@ export class WindowCounter {
   }
 }
 
-function dateRange(startMs: number, endMs: number | undefined): RangeNode {
+function dateRange(startMs: number, endMs: number): RangeNode {
   return {
     kind: 'range',
     field: 'date',
     type: 'date',
     lower: { value: new Date(startMs).toISOString(), resolved: startMs, inclusive: true },
-    upper: endMs === undefined ? undefined : { value: new Date(endMs).toISOString(), resolved: endMs, inclusive: false },
+    upper: { value: new Date(endMs).toISOString(), resolved: endMs, inclusive: false },
     position: 0,
   };
 }
