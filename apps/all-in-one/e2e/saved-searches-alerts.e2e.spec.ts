@@ -127,6 +127,24 @@ describe('saved searches, export and alerts over the all-in-one HTTP API', () =>
     expect((await mine.text()).trimEnd().split('\n').length).toBeGreaterThanOrEqual(25);
   });
 
+  it('answers bad monitor, saved-search and export input with a 400 naming the field', async () => {
+    const search = await ana.post<SavedSearch>('/v1/saved-searches', { name: 'Plainte', query: 'plainte' });
+    const fields = (body: unknown) => ((body as { errors?: { field: string }[] }).errors ?? []).map((e) => e.field);
+    const noThreshold = await ana.post(`/v1/saved-searches/${search.body.id}/monitors`, { rule: 'threshold', windowSeconds: 5, webhookUrl: 'ftp://files.example.com/x' });
+    expect(noThreshold.status).toBe(400);
+    expect(fields(noThreshold.body)).toEqual(expect.arrayContaining(['threshold', 'windowSeconds', 'webhookUrl']));
+    expect(fields((await ana.post(`/v1/saved-searches/${search.body.id}/monitors`, { rule: 'sometimes' })).body)).toContain('rule');
+    expect((await target.api.post(`/v1/saved-searches/${search.body.id}/monitors`, { rule: 'anomaly' })).status).toBe(400);
+    const badUser = await target.api.withHeaders({ 'x-user-id': 'ana smith <ana>' }).post('/v1/saved-searches', { name: 'x', query: 'x' });
+    expect(badUser.status).toBe(400);
+    expect(fields(badUser.body)).toEqual(['X-User-Id']);
+    expect(fields((await ana.post('/v1/saved-searches', { name: 'x', query: 'x', visibility: 'public' })).body)).toEqual(['visibility']);
+    const badFormat = await exportOf('/v1/search/export?format=xlsx');
+    expect(badFormat.status).toBe(400);
+    expect((await exportOf('/v1/search/export?limit=0')).status).toBe(400);
+    expect((await ana.get('/v1/alerts?cursor=%%%')).status).toBe(400);
+  });
+
   it('describes the new routes in the OpenAPI document', async () => {
     const { body } = await target.api.get<{ paths: Record<string, unknown> }>('/docs-json');
     for (const path of ['/v1/saved-searches', '/v1/saved-searches/{id}', '/v1/saved-searches/{id}/export', '/v1/saved-searches/{id}/monitors', '/v1/search/export', '/v1/monitors', '/v1/monitors/{id}', '/v1/alerts', '/v1/alerts/{id}']) {

@@ -16,4 +16,18 @@ describe('createLogger', () => {
     expect(lines.join('')).not.toContain('app-secret');
     expect(JSON.parse(lines[0])).toMatchObject({ service: 'test', msg: 'hello' });
   });
+
+  it('never writes an alert webhook URL or its signing secret to the log', () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = createLogger({ level: 'info', service: 'test', destination });
+    logger.info({ monitor: { webhookUrl: 'https://hooks.example.com/T0/B0/s3cr3t-path' }, alerts: { webhookSecret: 'sign-me-secret' } }, 'monitor');
+    logger.info({ webhookUrl: 'https://hooks.example.com/top-level-s3cr3t' }, 'top level');
+    expect(lines.join('')).not.toMatch(/s3cr3t|sign-me-secret/);
+  });
 });

@@ -19,6 +19,11 @@ export const REDACTED_PATHS = [
   '*.password',
   'config.adminToken',
   'config.apiTokens',
+  // Alert webhook URLs often carry a token in their path (Slack, Teams); the signing secret is one.
+  'webhookUrl',
+  '*.webhookUrl',
+  '*.webhookSecret',
+  'config.explorer.alerts.webhooks',
 ];
 
 export interface LoggerSettings {
