@@ -1,18 +1,8 @@
-import { ProblemException } from '@cxm/platform-http';
 import { EmbeddedDocumentStore } from '@cxm/platform-store';
+import { problemOf } from '../common/problem-of';
 import { ManageSavedSearches } from '../saved-searches/manage-saved-searches.usecase';
 import { alertId } from './alert-id';
 import { ManageMonitors } from './manage-monitors.usecase';
-
-async function problemOf(call: Promise<unknown>): Promise<ProblemException['problem'] | undefined> {
-  try {
-    await call;
-    return undefined;
-  } catch (error) {
-    if (error instanceof ProblemException) return error.problem;
-    throw error;
-  }
-}
 
 describe('ManageMonitors', () => {
   let searches: ManageSavedSearches;

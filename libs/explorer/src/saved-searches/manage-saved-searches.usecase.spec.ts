@@ -1,19 +1,8 @@
-import { ProblemException } from '@cxm/platform-http';
 import { EmbeddedDocumentStore } from '@cxm/platform-store';
+import { problemOf } from '../common/problem-of';
 import { ManageSavedSearches, SavedSearchInput } from './manage-saved-searches.usecase';
 
 const battery: SavedSearchInput = { name: 'Жалобы на батарею', query: 'battery OR батарея sentiment:negative', visibility: 'private' };
-
-/** The problem an HTTP answer would carry, or undefined when the call succeeded. */
-async function problemOf(call: Promise<unknown>): Promise<ProblemException['problem'] | undefined> {
-  try {
-    await call;
-    return undefined;
-  } catch (error) {
-    if (error instanceof ProblemException) return error.problem;
-    throw error;
-  }
-}
 
 describe('ManageSavedSearches', () => {
   let searches: ManageSavedSearches;
