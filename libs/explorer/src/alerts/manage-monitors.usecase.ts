@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { deriveId } from '@cxm/contracts';
 import { forbiddenProblem, notFoundProblem, validationProblem } from '@cxm/platform-http';
-import { DOCUMENT_STORE, DocumentCollection, DocumentStore, DuplicateDocumentError } from '@cxm/platform-store';
+import { DOCUMENT_STORE, DocumentCollection, DocumentStore } from '@cxm/platform-store';
 import { randomUUID } from 'node:crypto';
-import { idempotencyKeyReused, requestFingerprint } from '../common/idempotency';
+import { insertOnce, requestFingerprint } from '../common/idempotency';
 import { decodeStoreCursor, encodeStoreCursor, ListPage } from '../common/store-cursor';
 import { ManageSavedSearches } from '../saved-searches/manage-saved-searches.usecase';
 import { ALERTS, AlertRecord, Monitor, MONITOR_STATES, MonitorState, MonitorView, MONITORS, toMonitorView } from './monitor';
@@ -58,14 +58,8 @@ export class ManageMonitors {
       updatedAt: at,
       requestFingerprint: fingerprint,
     };
-    try {
-      return { monitor: toMonitorView((await this.monitors.insert(monitor)).doc), created: true };
-    } catch (error) {
-      if (!(error instanceof DuplicateDocumentError) || fingerprint === undefined) throw error;
-      const existing = await this.monitors.get(tenantId, monitor.id);
-      if (existing?.doc.requestFingerprint !== fingerprint || existing.doc.status !== 'active') throw idempotencyKeyReused('this Idempotency-Key already created a different (or since deleted) monitor');
-      return { monitor: toMonitorView(existing.doc), created: false };
-    }
+    const { doc, created } = await insertOnce(this.monitors, monitor);
+    return { monitor: toMonitorView(doc), created };
   }
 
   async get(tenantId: string, id: string): Promise<MonitorView> {

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { deriveId } from '@cxm/contracts';
 import { forbiddenProblem, notFoundProblem, parseQueryOrProblem } from '@cxm/platform-http';
 import { SEARCH_FIELD_NAMES } from '@cxm/platform-index';
-import { DOCUMENT_STORE, DocumentCollection, DocumentStore, DuplicateDocumentError } from '@cxm/platform-store';
+import { DOCUMENT_STORE, DocumentCollection, DocumentStore } from '@cxm/platform-store';
 import { randomUUID } from 'node:crypto';
-import { idempotencyKeyReused, requestFingerprint } from '../common/idempotency';
+import { insertOnce, requestFingerprint } from '../common/idempotency';
 import { decodeStoreCursor, encodeStoreCursor, ListPage } from '../common/store-cursor';
 import { canRead, SAVED_SEARCHES, SavedSearch, SavedSearchView, toView, Visibility } from './saved-search';
 
@@ -41,12 +41,8 @@ export class ManageSavedSearches {
     const id = idempotencyKey === undefined ? randomUUID() : deriveId('saved-search', tenantId, userId, idempotencyKey);
     const at = now.toISOString();
     const search: SavedSearch = { id, tenantId, ownerId: userId, ...normalized(input), createdAt: at, updatedAt: at, status: 'active', requestFingerprint: fingerprint };
-    try {
-      return { search: toView((await this.searches.insert(search)).doc), created: true };
-    } catch (error) {
-      if (!(error instanceof DuplicateDocumentError) || fingerprint === undefined) throw error;
-      return { search: await this.repeated(tenantId, id, fingerprint), created: false };
-    }
+    const { doc, created } = await insertOnce(this.searches, search);
+    return { search: toView(doc), created };
   }
 
   async get(tenantId: string, userId: string | undefined, id: string): Promise<SavedSearchView> {
@@ -97,13 +93,6 @@ export class ManageSavedSearches {
     if (!found || !canRead(found.doc, userId)) throw notFoundProblem(`no saved search ${id}`);
     if (found.doc.ownerId !== userId) throw forbiddenProblem(`only its owner may change saved search ${id}`);
     return found;
-  }
-
-  private async repeated(tenantId: string, id: string, fingerprint: string): Promise<SavedSearchView> {
-    const existing = await this.searches.get(tenantId, id);
-    if (!existing || existing.doc.requestFingerprint !== fingerprint) throw idempotencyKeyReused('this Idempotency-Key already created a saved search from a different request');
-    if (existing.doc.status !== 'active') throw idempotencyKeyReused('the saved search this Idempotency-Key created has since been deleted');
-    return toView(existing.doc);
   }
 }
 
