@@ -26,8 +26,12 @@ export class WindowCounter {
     return this.count(tenantId, query, metric, fromMs, nowMs + 1);
   }
 
-  /** A closed window [startMs, endMs); `memoKey` names the monitor and query it belongs to. */
+  /**
+   * A closed window [startMs, endMs); `memoKey` names the monitor and query it belongs to. A query
+   * that reads the clock (`date:>now-1h`) means something else at every tick: never remembered.
+   */
   async closed(tenantId: string, memoKey: string, query: QueryNode, metric: AlertMetric, startMs: number, endMs: number): Promise<WindowCounts> {
+    if (readsClock(query)) return this.count(tenantId, query, metric, startMs, endMs);
     const key = `${tenantId}\u001f${memoKey}\u001f${metric}\u001f${startMs}\u001f${endMs}`;
     const known = this.remembered.get(key);
     if (known) return known;
@@ -55,4 +59,19 @@ function dateRange(startMs: number, endMs: number): RangeNode {
     upper: { value: new Date(endMs).toISOString(), resolved: endMs, inclusive: false },
     position: 0,
   };
+}
+
+/** Whether a query has a date bound relative to `now`. */
+export function readsClock(node: QueryNode): boolean {
+  switch (node.kind) {
+    case 'range':
+      return node.type === 'date' && [node.lower, node.upper].some((bound) => bound !== undefined && /^now/i.test(bound.value));
+    case 'and':
+    case 'or':
+      return node.children.some(readsClock);
+    case 'not':
+      return readsClock(node.child);
+    default:
+      return false;
+  }
 }
