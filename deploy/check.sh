@@ -191,7 +191,8 @@ for path, svc in [("/v1/mentions", "ingest"), ("/v1/mentions/8640968c-1f1e-5c43-
                   ("/v1/cases/abc/replies", "responder"), ("/v1/cases/abc", "routing"), ("/v1/cases", "routing"),
                   ("/v1/mentions/abc/labels", "classifier"), ("/v1/topics/battery", "classifier"), ("/v1/topics", "classifier"),
                   ("/v1/reprocess", "classifier"), ("/v1/classifier/intent-model", "classifier"),
-                  ("/v1/webhooks/demo/facebook", "ingest"), ("/v1/tenants/demo/channels/x", "ingest")]:
+                  ("/v1/webhooks/demo/facebook", "ingest"), ("/v1/tenants/demo/channels/x", "ingest"),
+                  ("/v1/search/export", "explorer"), ("/v1/saved-searches/abc/monitors", "explorer"), ("/v1/monitors", "explorer"), ("/v1/alerts", "explorer")]:
     got = route(path)
     if got != svc: problem(f"k8s: Ingress sends {path} to {got}, the gateway to {svc}")
     else: print(f"ok    Ingress routes {path} → {svc}")

@@ -21,6 +21,12 @@ describe('upstreamFor', () => {
     ['GET', '/v1/webhooks/demo/facebook', 'ingest'],
     ['PUT', '/v1/tenants/demo/channels/x', 'ingest'],
     ['GET', '/v1/tenants/demo/channels/x', 'ingest'],
+    ['GET', '/v1/search/export', 'explorer'],
+    ['POST', '/v1/saved-searches', 'explorer'],
+    ['GET', '/v1/saved-searches/abc/export', 'explorer'],
+    ['POST', '/v1/saved-searches/abc/monitors', 'explorer'],
+    ['GET', '/v1/monitors/abc', 'explorer'],
+    ['GET', '/v1/alerts', 'explorer'],
   ])('sends %s %s to %s', (method, path, upstream) => {
     expect(upstreamFor(method, path)).toBe(upstream);
   });

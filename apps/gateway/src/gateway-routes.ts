@@ -21,6 +21,7 @@ export const GATEWAY_ROUTES: Route[] = [
   { path: /^\/v1\/admin\/reindex(\/|$)/, upstream: 'explorer' },
   { path: /^\/v1\/(topics|reprocess|classifier)(\/|$)/, upstream: 'classifier' },
   { path: /^\/v1\/search\/?$/, upstream: 'explorer' },
+  { path: /^\/v1\/(search\/export|saved-searches|monitors|alerts)(\/|$)/, upstream: 'explorer' },
   { path: /^\/v1\/profiles(\/|$)/, upstream: 'profile' },
   { path: /^\/v1\/cases\/[^/]+\/replies\/?$/, upstream: 'responder' },
   { path: /^\/v1\/cases(\/|$)/, upstream: 'routing' },

@@ -8,7 +8,7 @@ import { E2E_ACME_TOKEN, E2E_ADMIN_TOKEN, Target } from './all-in-one-target';
  * Kafka, Elasticsearch and MongoDB-wire servers, behind the gateway. Topics, indexes and the
  * database get a fresh namespace so runs never see each other's data.
  */
-export async function startDistributedTarget(infra: RealInfrastructure, outboundUrl: string): Promise<Target> {
+export async function startDistributedTarget(infra: RealInfrastructure, outboundUrl: string, extraEnv: Record<string, string> = {}): Promise<Target> {
   const namespace = uniqueNamespace('e2e');
   const running = await launchDistributed({
     port: 0,
@@ -30,6 +30,7 @@ export async function startDistributedTarget(infra: RealInfrastructure, outbound
       CXM_LOG_LEVEL: 'warn',
       CXM_RETRY_INITIAL_DELAY_MS: '20',
       CXM_BUS_PARTITIONS: '3',
+      ...extraEnv,
     },
   });
   return {

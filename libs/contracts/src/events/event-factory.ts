@@ -44,3 +44,8 @@ export function createEvent<T extends Topic>(topic: T, event: NewEvent<T>): Even
 export function conversationKey(tenantId: string, conversationId: string): string {
   return `${tenantId}/${conversationId}`;
 }
+
+/** The ordering key of a monitor's events (`alerts.fired`): one monitor's alerts are consumed in order. */
+export function monitorKey(tenantId: string, monitorId: string): string {
+  return `${tenantId}/${monitorId}`;
+}

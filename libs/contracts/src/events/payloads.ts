@@ -5,6 +5,7 @@ import {
   IsISO8601,
   IsInt,
   IsNotEmpty,
+  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -125,4 +126,39 @@ export class DeadLetterPayload {
   /** The event as it was read (may be unparseable, hence raw text). */
   @IsString() originalValue!: string;
   @IsISO8601() deadAt!: string;
+}
+
+export const ALERT_RULE_KINDS = ['threshold', 'anomaly'] as const;
+export const ALERT_METRICS = ['volume', 'negativeShare'] as const;
+
+/** The recent history an anomaly rule compared the window with. */
+export class AlertBaseline {
+  @IsInt() @Min(1) windows!: number;
+  @IsNumber() mean!: number;
+  @IsNumber() @Min(0) stddev!: number;
+}
+
+/** One firing of a monitor: what was measured over which window, against what limit. */
+export class FiredAlert {
+  /** Derived from the monitor and the window it fired in: two replicas or a restart fire the same alert. */
+  @IsUUID() id!: string;
+  @IsUUID() monitorId!: string;
+  @IsUUID() savedSearchId!: string;
+  @IsString() @IsNotEmpty() name!: string;
+  @IsIn(ALERT_RULE_KINDS) rule!: (typeof ALERT_RULE_KINDS)[number];
+  @IsIn(ALERT_METRICS) metric!: (typeof ALERT_METRICS)[number];
+  @IsISO8601() windowStart!: string;
+  @IsISO8601() windowEnd!: string;
+  /** Mentions in the window (volume) or their negative share, 0–1 (negativeShare). */
+  @IsNumber() value!: number;
+  /** The value the rule had to exceed. */
+  @IsNumber() threshold!: number;
+  /** Mentions the saved search matched in the window. */
+  @IsInt() @Min(0) count!: number;
+  @IsOptional() @ValidateNested() @Type(() => AlertBaseline) baseline?: AlertBaseline;
+  @IsISO8601() firedAt!: string;
+}
+
+export class AlertFiredPayload {
+  @ValidateNested() @Type(() => FiredAlert) alert!: FiredAlert;
 }

@@ -1,4 +1,5 @@
 import {
+  AlertFiredPayload,
   CaseRoutedPayload,
   MentionClassifiedPayload,
   MentionErasedPayload,
@@ -20,6 +21,7 @@ export const TOPIC_CATALOGUE = {
   'replies.requested': { type: 'reply.requested', versions: { 1: ReplyRequestedPayload } },
   'replies.sent': { type: 'reply.sent', versions: { 1: ReplySentPayload } },
   'mentions.erased': { type: 'mention.erased', versions: { 1: MentionErasedPayload } },
+  'alerts.fired': { type: 'alert.fired', versions: { 1: AlertFiredPayload } },
 } as const;
 
 export type Topic = keyof typeof TOPIC_CATALOGUE;
@@ -36,6 +38,7 @@ export interface PayloadOf {
   'replies.requested': ReplyRequestedPayload;
   'replies.sent': ReplySentPayload;
   'mentions.erased': MentionErasedPayload;
+  'alerts.fired': AlertFiredPayload;
 }
 
 export function deadLetterTopic(topic: string): string {

@@ -85,13 +85,14 @@ export class ConfigReader {
     return result;
   }
 
-  url(name: string, value: string | undefined): void {
+  /** A secret URL (a webhook with a token in it) is not repeated in the problem. */
+  url(name: string, value: string | undefined, options: { secret?: boolean } = {}): void {
     if (value === undefined) return;
     try {
       const url = new URL(value);
       if (!['http:', 'https:'].includes(url.protocol)) throw new Error();
     } catch {
-      this.problems.push(`${name} must be an http(s) URL (got "${value}")`);
+      this.problems.push(`${name} must be an http(s) URL${options.secret ? '' : ` (got "${value}")`}`);
     }
   }
 

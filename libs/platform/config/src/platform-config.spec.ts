@@ -74,4 +74,26 @@ describe('loadPlatformConfig', () => {
     });
     expect(() => loadPlatformConfig({ HOME: '/home/ana', CXM_FEED_DEFAULT_INTERVAL_SECONDS: '5' })).toThrow(/CXM_FEED_DEFAULT_INTERVAL_SECONDS/);
   });
+
+  it('reads the alert evaluator settings and tenant alert webhooks, refusing a bad one without repeating it', () => {
+    const config = loadPlatformConfig({
+      CXM_TENANTS: 'demo,acme',
+      CXM_ALERT_EVALUATE_INTERVAL_MS: '5000',
+      CXM_ALERT_WEBHOOKS: 'acme=https://hooks.example.com/T0/secret-path,*=http://127.0.0.1:9000/alerts',
+    });
+    expect(config.explorer.alerts).toMatchObject({ evaluatorEnabled: true, evaluateIntervalMs: 5_000, deliveryAttempts: 5 });
+    expect(config.explorer.alerts.webhooks).toEqual({ acme: 'https://hooks.example.com/T0/secret-path', '*': 'http://127.0.0.1:9000/alerts' });
+    expect(config.explorer.exportPageSize).toBe(500);
+
+    let error: ConfigError | undefined;
+    try {
+      loadPlatformConfig({ CXM_TENANTS: 'demo', CXM_ALERT_WEBHOOKS: 'demo=ftp://files.example.com/s3cr3t,nosuch=http://127.0.0.1/', CXM_ALERT_EVALUATE_INTERVAL_MS: '10' });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error?.message).toContain('CXM_ALERT_WEBHOOKS[demo] must be an http(s) URL');
+    expect(error?.message).toContain('CXM_ALERT_WEBHOOKS names tenant "nosuch"');
+    expect(error?.message).toContain('CXM_ALERT_EVALUATE_INTERVAL_MS must be an integer from 100');
+    expect(error?.message).not.toContain('s3cr3t');
+  });
 });

@@ -51,6 +51,21 @@ export interface PlatformConfig {
     defaultIntervalSeconds: number;
     rememberedItems: number;
   };
+  explorer: {
+    alerts: {
+      /** Whether this replica runs the monitor evaluator (every replica may: firing is idempotent). */
+      evaluatorEnabled: boolean;
+      evaluateIntervalMs: number;
+      /** tenant → webhook URL for alerts of monitors without their own; `*` is the fallback. May hold secrets. */
+      webhooks: Record<string, string>;
+      /** Signs each alert webhook body (HMAC-SHA256) when set. Secret. */
+      webhookSecret?: string;
+      deliveryAttempts: number;
+      deliveryTimeoutMs: number;
+    };
+    /** Mentions fetched from the index per page while an export streams. */
+    exportPageSize: number;
+  };
 }
 
 /** Ingest's protections and exactly-once settings (docs/configuration.md, "Ingest"). */
@@ -88,6 +103,11 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
   }
   const outboundWebhooks = read.map('CXM_OUTBOUND_WEBHOOKS');
   for (const [channel, url] of Object.entries(outboundWebhooks)) read.url(`CXM_OUTBOUND_WEBHOOKS[${channel}]`, url);
+  const alertWebhooks = read.map('CXM_ALERT_WEBHOOKS', { secret: true });
+  for (const [tenantId, url] of Object.entries(alertWebhooks)) {
+    if (tenantId !== '*' && !tenants.includes(tenantId)) read.fail(`CXM_ALERT_WEBHOOKS names tenant "${tenantId}", which is not in CXM_TENANTS`);
+    read.url(`CXM_ALERT_WEBHOOKS[${tenantId}]`, url, { secret: true });
+  }
   const config: PlatformConfig = {
     port: read.integer('PORT', 3000, { min: 0, max: 65535 }),
     host: read.string('CXM_HOST', '127.0.0.1'),
@@ -142,6 +162,17 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       allowPrivateAddresses: read.boolean('CXM_FEED_ALLOW_PRIVATE_ADDRESSES', false),
       defaultIntervalSeconds: read.integer('CXM_FEED_DEFAULT_INTERVAL_SECONDS', 900, { min: 60, max: 86_400 }),
       rememberedItems: read.integer('CXM_FEED_REMEMBERED_ITEMS', 500, { min: 10, max: 10_000 }),
+    },
+    explorer: {
+      alerts: {
+        evaluatorEnabled: read.boolean('CXM_ALERT_EVALUATOR_ENABLED', true),
+        evaluateIntervalMs: read.integer('CXM_ALERT_EVALUATE_INTERVAL_MS', 15_000, { min: 100, max: 3_600_000 }),
+        webhooks: alertWebhooks,
+        webhookSecret: read.optionalString('CXM_ALERT_WEBHOOK_SECRET'),
+        deliveryAttempts: read.integer('CXM_ALERT_DELIVERY_ATTEMPTS', 5, { min: 1, max: 50 }),
+        deliveryTimeoutMs: read.integer('CXM_ALERT_DELIVERY_TIMEOUT_MS', 5_000, { min: 100, max: 120_000 }),
+      },
+      exportPageSize: read.integer('CXM_EXPORT_PAGE_SIZE', 500, { min: 10, max: 5_000 }),
     },
   };
   readDriverSettings(read, config);

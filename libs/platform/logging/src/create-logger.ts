@@ -30,6 +30,10 @@ export const REDACTED_PATHS = [
   '*.verifyToken',
   '*.consumerSecret',
   '*.webhookSecret',
+  // Alert webhook URLs often carry a token in their path (Slack, Teams); the signing secret is one.
+  'webhookUrl',
+  '*.webhookUrl',
+  'config.explorer.alerts.webhooks',
 ];
 
 export interface LoggerSettings {

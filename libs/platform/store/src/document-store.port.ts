@@ -17,8 +17,9 @@ export type DocumentFilter = Record<string, FilterValue>;
 export interface FindOptions {
   limit: number;
   /**
-   * Only documents whose id sorts after this one (ids ascending): pages through a whole
-   * collection without an offset. Not combined with `sortBy`.
+   * Only documents whose id sorts after this one in the requested order (ids ascending, or
+   * descending with `descending`): pages through a whole collection without an offset. Not
+   * combined with `sortBy`.
    */
   afterId?: string;
   /** Field to sort by (ascending); ties broken by id. Defaults to id. */

@@ -120,6 +120,20 @@ export function describeDocumentStoreContract(adapterName: string, newFactory: (
       expect(seen).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
     });
 
+    it('pages through a collection by id descending with afterId (newest first for time-ordered ids)', async () => {
+      const notes = await open();
+      for (const id of ['p3', 'p1', 'p5', 'p2', 'p4']) await notes.insert(note({ id }));
+      const seen: string[] = [];
+      let afterId: string | undefined;
+      for (;;) {
+        const page = await notes.find('acme', {}, { limit: 2, afterId, descending: true });
+        if (page.length === 0) break;
+        seen.push(...page.map((n) => n.id));
+        afterId = page[page.length - 1].id;
+      }
+      expect(seen).toEqual(['p5', 'p4', 'p3', 'p2', 'p1']);
+    });
+
     it('keeps documents across a reopen', async () => {
       const notes = await open();
       const doc = note();

@@ -57,7 +57,7 @@ class EmbeddedCollection<T extends StoredDocument> implements DocumentCollection
   async find(tenantId: string, filter: DocumentFilter, options: FindOptions): Promise<T[]> {
     await this.ready;
     const after = options.afterId;
-    const docs = [...this.tenant(tenantId).values()].map((v) => v.doc).filter((doc) => matchesFilter(doc, filter) && (after === undefined || doc.id > after));
+    const docs = [...this.tenant(tenantId).values()].map((v) => v.doc).filter((doc) => matchesFilter(doc, filter) && (after === undefined || (options.descending ? doc.id < after : doc.id > after)));
     docs.sort(compareByField(options.sortBy ?? 'id', options.descending ?? false));
     return docs.slice(0, options.limit).map((doc) => cloneJson(doc));
   }

@@ -71,7 +71,7 @@ class MongoCollection<T extends StoredDocument> implements DocumentCollection<T>
     await this.ready;
     const direction = options.descending ? -1 : 1;
     const rows = await this.model
-      .find({ ...filter, tenantId, _superseded: { $exists: false }, ...(options.afterId !== undefined ? { id: { $gt: options.afterId } } : {}) })
+      .find({ ...filter, tenantId, _superseded: { $exists: false }, ...(options.afterId !== undefined ? { id: { [options.descending ? '$lt' : '$gt']: options.afterId } } : {}) })
       .sort({ [options.sortBy ?? 'id']: direction, id: direction, _version: -1 })
       .limit(options.limit * 2)
       .lean<VersionRow[]>()
