@@ -1,4 +1,5 @@
 import type { SentimentLabel } from '@cxm/contracts';
+import { WORD_CHARACTERS, codePointAt } from './code-points';
 import { scoreEmoji, type ValenceTally } from './emoji-valence';
 import { SENTIMENT_LEXICONS, type NegationScope, type SentimentLexicon } from './sentiment-lexicons';
 import { stripEmoji } from './text-cleaning';
@@ -25,8 +26,8 @@ const NEUTRAL_BAND = 0.1;
 const AVERAGE_TEXT_TOKENS = 15;
 /** Negated negatives are only mildly positive: "not bad" is not "good". */
 const NEGATED_NEGATIVE_WEIGHT = 0.5;
-const CLAUSE_SPLIT = /[.,!?;:，。！？、؟？\n]+/u;
-const TOKEN_PATTERN = /[\p{L}\p{M}\p{N}]+/gu;
+/** Where a clause ends: the characters of /[.,!?;:，。！？、؟？\n]/ (none is a letter, mark or digit). */
+const CLAUSE_ENDS = new Set([...'.,!?;:，。！？、؟？\n'].map((char) => char.charCodeAt(0)));
 const ASCII_ONLY = /^[\x00-\x7F]*$/;
 
 interface WordTally extends ValenceTally {
@@ -169,9 +170,7 @@ function scoreWithLexicon(text: string, lexicon: SentimentLexicon, c: CompiledLe
 /** Spaced languages: clause by clause, so a negator never reaches across a comma. */
 function scoreTokens(text: string, lexicon: SentimentLexicon, c: CompiledLexicon): WordTally {
   const tally: WordTally = { sum: 0, hits: 0, tokens: 0 };
-  for (const clause of text.toLowerCase().split(CLAUSE_SPLIT)) {
-    const found = clause.match(TOKEN_PATTERN);
-    if (found === null) continue;
+  for (const found of clauseTokens(text.toLowerCase())) {
     const tokens = c.normalise === identity ? found : found.map(c.normalise);
     tally.tokens += tokens.length;
     for (let i = 0; i < tokens.length; i++) {
@@ -183,6 +182,32 @@ function scoreTokens(text: string, lexicon: SentimentLexicon, c: CompiledLexicon
     }
   }
   return tally;
+}
+
+/**
+ * The tokens (runs of letters, marks and digits) of each clause that has any: the same as
+ * `text.split(/[.,!?;:，。！？、؟？\n]+/u).map((c) => c.match(/[\p{L}\p{M}\p{N}]+/gu))` without
+ * the empty clauses, in one pass and without V8's slow regex split.
+ */
+export function clauseTokens(text: string): string[][] {
+  const clauses: string[][] = [];
+  let tokens: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; ) {
+    const cp = i < text.length ? codePointAt(text, i) : 0x0a;
+    if (WORD_CHARACTERS.has(cp)) {
+      if (start < 0) start = i;
+    } else {
+      if (start >= 0) tokens.push(text.slice(start, i));
+      start = -1;
+      if (CLAUSE_ENDS.has(cp) && tokens.length > 0) {
+        clauses.push(tokens);
+        tokens = [];
+      }
+    }
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return clauses;
 }
 
 const MAX_CACHED_TOKENS = 50_000;

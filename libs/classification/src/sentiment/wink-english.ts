@@ -11,8 +11,8 @@ import { dirname } from 'node:path';
  *   inside one chunk and is found exactly as in that chunk alone, and what is left between
  *   matches is trimmed and split on whitespace: the token sequence of the text is the
  *   concatenation of its chunks' token sequences. The one exception is the time regex
- *   ("10 am": a digit, an optional space, am/pm/hours/hrs), so text with a digit followed by
- *   whitespace and a/p/h is tokenized whole, as wink does.
+ *   ("10 am": a digit, an optional space, am/pm/hours/hrs): where a time may cross a
+ *   whitespace character, the chunks on both sides are tokenized together (see PIECES).
  * - The scoring loop below is wink-sentiment's (AFINN-165, its 2-grams, emoticons, hashtags,
  *   negation up to two tokens back), with the same table look-ups, without mutating tokens.
  */
@@ -26,7 +26,7 @@ export interface WinkTokenView {
   negation?: boolean;
 }
 
-interface Token {
+export interface Token {
   value: string;
   tag: string;
 }
@@ -46,17 +46,24 @@ const affin2Grams = require('wink-sentiment/src/afinn-en-165-2grams.js') as Reco
 
 const CHUNKS = /\S+/g;
 /**
- * The only wink-tokenizer token that can span whitespace is a time, /…\d\s?(?:[ap]\.?m\.?|hours|hrs)/i
- * ("10 am", "5 hours"): only possible where a digit, one whitespace character and a/p/h meet.
+ * The only wink-tokenizer token that can span whitespace is a time,
+ * /(?:\d|[01]\d|2[0-3]):?(?:[0-5][0-9])?\s?(?:[ap]\.?m\.?|hours|hrs)/i ("10 am", "5: pm",
+ * "2 hrs"): the whitespace is one character between a digit (or a digit and ':') and
+ * am/pm/hours/hrs. Where that can happen, those whitespace characters do not separate
+ * chunks (PIECES): a chunk then holds every time token that crosses it, whole.
  */
-const MAY_SPAN_WHITESPACE = /\d\s[aph]/i;
+const MAY_SPAN_WHITESPACE = /\d:?\s(?:[ap]\.?m|hours|hrs)/i;
+const PIECES = /(?:\S|(?<=\d:?)\s(?=[ap]\.?m|hours|hrs))+/gi;
 const MAX_CACHED_CHUNKS = 50_000;
 const chunkCache = new Map<string, readonly Token[]>();
 
-function tokensOf(text: string): readonly Token[] {
-  if (MAY_SPAN_WHITESPACE.test(text)) return tokenize(text);
+/**
+ * wink-tokenizer's tokens of `text`, as the concatenation of its chunks' tokens (each
+ * tokenized once and remembered): the same sequence, because no token crosses a chunk.
+ */
+export function tokensOf(text: string): readonly Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(CHUNKS)) {
+  for (const match of text.matchAll(MAY_SPAN_WHITESPACE.test(text) ? PIECES : CHUNKS)) {
     const chunk = match[0];
     let chunkTokens = chunkCache.get(chunk);
     if (chunkTokens === undefined) {
