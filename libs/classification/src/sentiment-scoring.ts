@@ -68,12 +68,16 @@ function scoreWords(text: string, languageCode: string): WordTally {
   return { sum: 0, hits: 0, tokens: 0 };
 }
 
+/** Matches where any of ENGLISH_PHRASES does (their union): most texts have none, and then
+ * one scan replaces eight. */
+const ANY_ENGLISH_PHRASE = new RegExp(ENGLISH_PHRASES.map(([pattern]) => `(?:${pattern.source})`).join('|'), 'iu');
+
 function scoreEnglish(text: string): WordTally {
   const tally: WordTally = { sum: 0, hits: 0, tokens: 0 };
   // Phrases first, and cut out of the text, so their words are not scored again by wink
   // ("stopped working": wink alone scores "working" +3).
   let rest = text;
-  for (const [pattern, valence] of ENGLISH_PHRASES) {
+  if (ANY_ENGLISH_PHRASE.test(text)) for (const [pattern, valence] of ENGLISH_PHRASES) {
     rest = rest.replace(pattern, () => {
       tally.sum += valence;
       tally.hits += 1;
