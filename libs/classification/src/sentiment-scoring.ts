@@ -72,6 +72,9 @@ function scoreWords(text: string, languageCode: string): WordTally {
  * one scan replaces eight. */
 const ANY_ENGLISH_PHRASE = new RegExp(ENGLISH_PHRASES.map(([pattern]) => `(?:${pattern.source})`).join('|'), 'iu');
 
+/** A Map, not the object: an object lookup also finds Object.prototype's "constructor". */
+const SUPPLEMENT: ReadonlyMap<string, number> = new Map(Object.entries(ENGLISH_SUPPLEMENT));
+
 function scoreEnglish(text: string): WordTally {
   const tally: WordTally = { sum: 0, hits: 0, tokens: 0 };
   // Phrases first, and cut out of the text, so their words are not scored again by wink
@@ -93,7 +96,7 @@ function scoreEnglish(text: string): WordTally {
       tally.hits += 1;
       continue;
     }
-    const extra = token.tag === 'word' ? ENGLISH_SUPPLEMENT[token.value.toLowerCase()] : undefined;
+    const extra = token.tag === 'word' ? SUPPLEMENT.get(token.value.toLowerCase()) : undefined;
     if (extra !== undefined) {
       tally.sum += token.negation ? negate(extra) : extra;
       tally.hits += 1;
