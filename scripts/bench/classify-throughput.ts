@@ -31,13 +31,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { classifyText, MODEL_VERSION } from '@cxm/classification';
-import { SeededRandom, generateDemoMentions } from '@cxm/demo';
+import { benchWorkload, threadTimes } from '../eval/classify-workload';
 
 const TARGET_PER_CORE = 10_000;
 const ROOT = join(__dirname, '..', '..');
-const DEV_SET = join(ROOT, 'libs', 'classification', 'dev-set', 'dev-set.ndjson');
-const DEMO_COUNT = 2_000;
-const SEED = 20_261_101;
 
 interface RunResult {
   count: number;
@@ -48,28 +45,6 @@ interface RunResult {
   runQueueMs: number;
   /** Per-classification durations in µs. */
   durations: Float64Array;
-}
-
-interface ThreadTimes {
-  cpuMs: number;
-  runQueueMs: number;
-  source: 'schedstat' | 'process.cpuUsage';
-}
-
-/**
- * CPU time of the calling thread. /proc/thread-self is resolved by the kernel for the thread
- * that opens it (Node's synchronous fs calls run on the calling thread), so in a worker it
- * is the worker's own time. schedstat: "<ns on CPU> <ns waiting on a run queue> <slices>".
- */
-function threadTimes(): ThreadTimes {
-  try {
-    const [onCpu, waiting] = readFileSync('/proc/thread-self/schedstat', 'utf8').trim().split(/\s+/).map(Number);
-    if (Number.isFinite(onCpu) && onCpu > 0) return { cpuMs: onCpu / 1e6, runQueueMs: waiting / 1e6, source: 'schedstat' };
-  } catch {
-    // not Linux (or no schedstat): fall back to the whole process
-  }
-  const usage = process.cpuUsage();
-  return { cpuMs: (usage.user + usage.system) / 1_000, runQueueMs: Number.NaN, source: 'process.cpuUsage' };
 }
 
 function processCpuMs(): number {
@@ -106,15 +81,6 @@ interface WorkerInput {
   count: number;
   /** Int32 flag: workers block on it after warming up until the main thread sets it to 1. */
   start: SharedArrayBuffer;
-}
-
-function buildWorkload(): { texts: string[]; devSet: number; demo: number } {
-  const devTexts = readFileSync(DEV_SET, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => (JSON.parse(l) as { text: string }).text);
-  const demoTexts = generateDemoMentions({ tenantId: 'bench', count: DEMO_COUNT, seed: SEED, now: new Date('2026-01-15T12:00:00Z') }).map((m) => m.text);
-  return { texts: new SeededRandom(SEED).shuffle([...devTexts, ...demoTexts]), devSet: devTexts.length, demo: demoTexts.length };
 }
 
 /** Classifies `count` texts (cycling through `texts`), timing each call. */
@@ -203,7 +169,7 @@ async function main(): Promise<void> {
   const warmup = flagValue('warmup', 5_000);
   const threads = flagValue('threads', availableParallelism());
   const json = process.argv.includes('--json');
-  const workload = buildWorkload();
+  const workload = benchWorkload();
   const { texts } = workload;
   const meanChars = texts.reduce((s, t) => s + t.length, 0) / texts.length;
   const languages = new Set(texts.map((t) => classifyText(t).language.code)).size;

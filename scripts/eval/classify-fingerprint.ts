@@ -16,16 +16,13 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { classifyText } from '@cxm/classification';
-import { generateDemoMentions } from '@cxm/demo';
 import { languageSamples, neighbourSamples } from '../../libs/classification/src/language/fixtures';
+import { BENCH_SEED, demoTextsFor, devSetTexts } from './classify-workload';
 
-const ROOT = join(__dirname, '..', '..');
-const DEV_SET = join(ROOT, 'libs', 'classification', 'dev-set', 'dev-set.ndjson');
 /** The benchmark's seed first (scripts/bench/classify-throughput.ts), then others. */
 const DEMO_SEEDS: Array<[seed: number, count: number]> = [
-  [20_261_101, 2_000],
+  [BENCH_SEED, 2_000],
   [1, 5_000],
   [2, 5_000],
 ];
@@ -63,19 +60,10 @@ const EDGE_CASES: readonly string[] = [
   '\uD83D lone surrogate \uDC00 text',
 ];
 
-function readDevSet(): string[] {
-  return readFileSync(DEV_SET, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => (JSON.parse(line) as { text: string }).text);
-}
-
 export function fingerprintCorpus(): string[] {
-  const demo = DEMO_SEEDS.flatMap(([seed, count]) =>
-    generateDemoMentions({ tenantId: 'fingerprint', count, seed, now: new Date('2026-01-15T12:00:00Z') }).map((m) => m.text),
-  );
+  const demo = DEMO_SEEDS.flatMap(([seed, count]) => demoTextsFor(seed, count));
   const lid = [...languageSamples(), ...neighbourSamples()].map((sample) => sample.text);
-  return [...readDevSet(), ...demo, ...lid, ...EDGE_CASES];
+  return [...devSetTexts(), ...demo, ...lid, ...EDGE_CASES];
 }
 
 function classifyAll(texts: readonly string[]): string[] {
