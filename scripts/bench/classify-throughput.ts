@@ -13,7 +13,17 @@
  *    each running the same loop; they start together after warming up, and the aggregate rate is
  *    the total count over the wall-clock time until the last one finishes.
  *
- * Numbers depend on what else the machine is doing: the load average is printed with them.
+ * Two figures per run, because the machine is shared:
+ * - wall-clock throughput: timed classifications ÷ elapsed wall time. Falls when other
+ *   processes take the core away from the benchmark.
+ * - CPU-time throughput: timed classifications ÷ CPU time of the benchmarking thread itself
+ *   (Linux: the first field of /proc/thread-self/schedstat, nanoseconds this thread ran on a
+ *   CPU; elsewhere process.cpuUsage(), which also counts V8's helper threads). Time the thread
+ *   spends runnable but waiting for a CPU is not in it, so this is the per-core figure that
+ *   holds under contention; it is the one judged against the target. The same run also
+ *   reports that run-queue wait, and the process CPU time (all threads: V8's concurrent GC
+ *   and JIT compiler threads work for the benchmark too) as a stricter second figure.
+ * Machine-wide busy and steal shares (/proc/stat) and the load average are printed with them.
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -21,19 +31,48 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { classifyText, MODEL_VERSION } from '@cxm/classification';
-import { SeededRandom, generateDemoMentions } from '@cxm/demo';
+import { benchWorkload, threadTimes } from '../eval/classify-workload';
 
 const TARGET_PER_CORE = 10_000;
 const ROOT = join(__dirname, '..', '..');
-const DEV_SET = join(ROOT, 'libs', 'classification', 'dev-set', 'dev-set.ndjson');
-const DEMO_COUNT = 2_000;
-const SEED = 20_261_101;
 
 interface RunResult {
   count: number;
   elapsedMs: number;
+  /** CPU time of the thread that ran the loop (see threadTimes). */
+  threadCpuMs: number;
+  /** Time that thread was runnable but waiting for a CPU (NaN where unknown). */
+  runQueueMs: number;
   /** Per-classification durations in µs. */
   durations: Float64Array;
+}
+
+function processCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1_000;
+}
+
+interface MachineTicks {
+  busy: number;
+  steal: number;
+  total: number;
+}
+
+/** Machine-wide CPU ticks from /proc/stat (user nice system idle iowait irq softirq steal …). */
+function machineTicks(): MachineTicks | undefined {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+    const [user, nice, system, , , irq, softirq, steal] = fields;
+    return { busy: user + nice + system + irq + softirq, steal, total: fields.reduce((s, x) => s + x, 0) };
+  } catch {
+    return undefined;
+  }
+}
+
+function machineShares(before: MachineTicks | undefined, after: MachineTicks | undefined): { busy: number; steal: number } | undefined {
+  if (!before || !after || after.total === before.total) return undefined;
+  const total = after.total - before.total;
+  return { busy: (after.busy - before.busy) / total, steal: (after.steal - before.steal) / total };
 }
 
 interface WorkerInput {
@@ -44,19 +83,11 @@ interface WorkerInput {
   start: SharedArrayBuffer;
 }
 
-function buildWorkload(): { texts: string[]; devSet: number; demo: number } {
-  const devTexts = readFileSync(DEV_SET, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => (JSON.parse(l) as { text: string }).text);
-  const demoTexts = generateDemoMentions({ tenantId: 'bench', count: DEMO_COUNT, seed: SEED, now: new Date('2026-01-15T12:00:00Z') }).map((m) => m.text);
-  return { texts: new SeededRandom(SEED).shuffle([...devTexts, ...demoTexts]), devSet: devTexts.length, demo: demoTexts.length };
-}
-
 /** Classifies `count` texts (cycling through `texts`), timing each call. */
 function timedRun(texts: readonly string[], count: number, offset: number): RunResult {
   const durations = new Float64Array(count);
   let sink = 0;
+  const cpuBefore = threadTimes();
   const started = performance.now();
   for (let i = 0; i < count; i++) {
     const t0 = performance.now();
@@ -65,8 +96,9 @@ function timedRun(texts: readonly string[], count: number, offset: number): RunR
     sink += result.sentiment.score;
   }
   const elapsedMs = performance.now() - started;
+  const cpuAfter = threadTimes();
   if (Number.isNaN(sink)) throw new Error('unreachable: keeps the results alive');
-  return { count, elapsedMs, durations };
+  return { count, elapsedMs, threadCpuMs: cpuAfter.cpuMs - cpuBefore.cpuMs, runQueueMs: cpuAfter.runQueueMs - cpuBefore.runQueueMs, durations };
 }
 
 function warmUp(texts: readonly string[], warmup: number): void {
@@ -137,20 +169,29 @@ async function main(): Promise<void> {
   const warmup = flagValue('warmup', 5_000);
   const threads = flagValue('threads', availableParallelism());
   const json = process.argv.includes('--json');
-  const workload = buildWorkload();
+  const workload = benchWorkload();
   const { texts } = workload;
   const meanChars = texts.reduce((s, t) => s + t.length, 0) / texts.length;
   const languages = new Set(texts.map((t) => classifyText(t).language.code)).size;
 
   const loadBefore = loadavg()[0];
   warmUp(texts, warmup);
+  const ticksBefore = machineTicks();
+  const processCpuBefore = processCpuMs();
   const single = timedRun(texts, count, 0);
+  const singleProcessCpuMs = processCpuMs() - processCpuBefore;
+  const singleMachine = machineShares(ticksBefore, machineTicks());
   const singleRate = (single.count / single.elapsedMs) * 1_000;
+  const singleCpuRate = (single.count / single.threadCpuMs) * 1_000;
+  const singleProcessCpuRate = (single.count / singleProcessCpuMs) * 1_000;
   const singleLatency = latency([single.durations]);
 
+  const parallelTicksBefore = machineTicks();
   const parallel = await runWorkers(threads, texts, warmup, count);
+  const parallelMachine = machineShares(parallelTicksBefore, machineTicks());
   const total = parallel.results.reduce((s, r) => s + r.count, 0);
   const parallelRate = (total / parallel.wallMs) * 1_000;
+  const parallelCpuRate = (total / parallel.results.reduce((s, r) => s + r.threadCpuMs, 0)) * 1_000;
   const parallelLatency = latency(parallel.results.map((r) => r.durations));
   const perWorker = parallel.results.map((r) => (r.count / r.elapsedMs) * 1_000);
 
@@ -161,9 +202,19 @@ async function main(): Promise<void> {
     availableParallelism: availableParallelism(),
     loadAverage1m: { before: loadBefore, after: loadavg()[0] },
     workload: { distinctTexts: texts.length, devSet: workload.devSet, demo: workload.demo, detectedLanguages: languages, meanChars, warmup, timedPerThread: count },
+    cpuTimeSource: threadTimes().source,
     singleThread: {
       mentionsPerSecond: singleRate,
       ratioToTarget: singleRate / TARGET_PER_CORE,
+      mentionsPerThreadCpuSecond: singleCpuRate,
+      ratioToTargetPerCpuSecond: singleCpuRate / TARGET_PER_CORE,
+      mentionsPerProcessCpuSecond: singleProcessCpuRate,
+      threadCpuMs: single.threadCpuMs,
+      processCpuMs: singleProcessCpuMs,
+      wallMs: single.elapsedMs,
+      runQueueMs: single.runQueueMs,
+      machineBusyShare: singleMachine?.busy,
+      machineStealShare: singleMachine?.steal,
       p50Micros: singleLatency.p50,
       p99Micros: singleLatency.p99,
       meanMicros: singleLatency.mean,
@@ -173,6 +224,11 @@ async function main(): Promise<void> {
       mentionsPerSecondTotal: parallelRate,
       mentionsPerSecondPerCore: parallelRate / threads,
       ratioToTargetPerCore: parallelRate / threads / TARGET_PER_CORE,
+      mentionsPerThreadCpuSecond: parallelCpuRate,
+      ratioToTargetPerCpuSecond: parallelCpuRate / TARGET_PER_CORE,
+      runQueueMsPerWorker: parallel.results.map((r) => r.runQueueMs),
+      machineBusyShare: parallelMachine?.busy,
+      machineStealShare: parallelMachine?.steal,
       scalingVsSingleThread: parallelRate / singleRate,
       perWorkerMentionsPerSecond: perWorker,
       p50Micros: parallelLatency.p50,
@@ -190,13 +246,25 @@ async function main(): Promise<void> {
   console.log(
     `workload: ${n(texts.length)} distinct texts (${n(workload.devSet)} dev set + ${n(workload.demo)} demo, ${languages} detected languages, mean ${meanChars.toFixed(0)} chars), shuffled; warm-up ${n(warmup)}, then ${n(count)} timed per thread`,
   );
-  console.log(`load average (1 min): ${loadBefore.toFixed(2)} before, ${report.loadAverage1m.after.toFixed(2)} after`);
+  const pct = (x: number | undefined) => (x === undefined ? '?' : `${(x * 100).toFixed(0)}%`);
+  const ms = (x: number) => (Number.isNaN(x) ? '?' : `${n(x)} ms`);
+  console.log(`load average (1 min): ${loadBefore.toFixed(2)} before, ${report.loadAverage1m.after.toFixed(2)} after; CPU time from ${report.cpuTimeSource}`);
   console.log(
-    `\nsingle thread:    ${n(singleRate)} mentions/s per core = ${report.singleThread.ratioToTarget.toFixed(2)}× the ${n(TARGET_PER_CORE)}/s target; p50 ${us(singleLatency.p50)}, p99 ${us(singleLatency.p99)}, mean ${us(singleLatency.mean)}`,
+    `\nsingle thread, per CPU-second of the thread: ${n(singleCpuRate)} mentions/s = ${report.singleThread.ratioToTargetPerCpuSecond.toFixed(2)}× the ${n(TARGET_PER_CORE)}/s per core target` +
+      ` (${n(singleProcessCpuRate)}/s per CPU-second of the whole process, V8 helper threads included)`,
   );
   console.log(
-    `${threads} worker threads: ${n(parallelRate)} mentions/s total = ${n(parallelRate / threads)}/s per core (${report.workerThreads.ratioToTargetPerCore.toFixed(2)}× target); ` +
-      `${report.workerThreads.scalingVsSingleThread.toFixed(2)}× single thread; per worker ${perWorker.map(n).join(', ')}/s; p50 ${us(parallelLatency.p50)}, p99 ${us(parallelLatency.p99)}`,
+    `single thread, wall clock:                ${n(singleRate)} mentions/s = ${report.singleThread.ratioToTarget.toFixed(2)}× target; ` +
+      `${ms(single.elapsedMs)} wall, ${ms(single.threadCpuMs)} on CPU, ${ms(single.runQueueMs)} waiting for a CPU; machine ${pct(singleMachine?.busy)} busy, ${pct(singleMachine?.steal)} steal`,
+  );
+  console.log(`single thread latency (wall): p50 ${us(singleLatency.p50)}, p99 ${us(singleLatency.p99)}, mean ${us(singleLatency.mean)}`);
+  console.log(
+    `\n${threads} worker threads, per CPU-second: ${n(parallelCpuRate)} mentions/s per core = ${report.workerThreads.ratioToTargetPerCpuSecond.toFixed(2)}× target`,
+  );
+  console.log(
+    `${threads} worker threads, wall clock:     ${n(parallelRate)} mentions/s total = ${n(parallelRate / threads)}/s per core (${report.workerThreads.ratioToTargetPerCore.toFixed(2)}× target); ` +
+      `${report.workerThreads.scalingVsSingleThread.toFixed(2)}× single thread; per worker ${perWorker.map(n).join(', ')}/s; waiting for a CPU ${parallel.results.map((r) => ms(r.runQueueMs)).join(', ')}; ` +
+      `machine ${pct(parallelMachine?.busy)} busy, ${pct(parallelMachine?.steal)} steal; p50 ${us(parallelLatency.p50)}, p99 ${us(parallelLatency.p99)}`,
   );
 }
 

@@ -26,10 +26,12 @@ export interface ValenceTally {
 }
 
 const PICTOGRAPH_PATTERN = /\p{Extended_Pictographic}/gu;
+const ASCII_ONLY = /^[\x00-\x7F]*$/;
 
 /** Scores every pictograph; variation selectors and skin tones do not change the base emoji. */
 export function scoreEmoji(text: string): ValenceTally {
   const tally: ValenceTally = { sum: 0, hits: 0 };
+  if (ASCII_ONLY.test(text)) return tally; // every pictograph is outside ASCII (the first is ©)
   for (const match of text.matchAll(PICTOGRAPH_PATTERN)) {
     const valence = EMOJI_SCORES[match[0]];
     if (valence !== undefined) {

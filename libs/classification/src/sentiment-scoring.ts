@@ -1,4 +1,5 @@
 import type { SentimentLabel } from '@cxm/contracts';
+import { WORD_CHARACTERS, codePointAt } from './code-points';
 import { scoreEmoji, type ValenceTally } from './emoji-valence';
 import { SENTIMENT_LEXICONS, type NegationScope, type SentimentLexicon } from './sentiment-lexicons';
 import { stripEmoji } from './text-cleaning';
@@ -25,8 +26,8 @@ const NEUTRAL_BAND = 0.1;
 const AVERAGE_TEXT_TOKENS = 15;
 /** Negated negatives are only mildly positive: "not bad" is not "good". */
 const NEGATED_NEGATIVE_WEIGHT = 0.5;
-const CLAUSE_SPLIT = /[.,!?;:，。！？、؟？\n]+/u;
-const TOKEN_PATTERN = /[\p{L}\p{M}\p{N}]+/gu;
+/** Where a clause ends: the characters of /[.,!?;:，。！？、؟？\n]/ (none is a letter, mark or digit). */
+const CLAUSE_ENDS = new Set([...'.,!?;:，。！？、؟？\n'].map((char) => char.charCodeAt(0)));
 const ASCII_ONLY = /^[\x00-\x7F]*$/;
 
 interface WordTally extends ValenceTally {
@@ -67,12 +68,19 @@ function scoreWords(text: string, languageCode: string): WordTally {
   return { sum: 0, hits: 0, tokens: 0 };
 }
 
+/** Matches where any of ENGLISH_PHRASES does (their union): most texts have none, and then
+ * one scan replaces eight. */
+const ANY_ENGLISH_PHRASE = new RegExp(ENGLISH_PHRASES.map(([pattern]) => `(?:${pattern.source})`).join('|'), 'iu');
+
+/** A Map, not the object: an object lookup also finds Object.prototype's "constructor". */
+const SUPPLEMENT: ReadonlyMap<string, number> = new Map(Object.entries(ENGLISH_SUPPLEMENT));
+
 function scoreEnglish(text: string): WordTally {
   const tally: WordTally = { sum: 0, hits: 0, tokens: 0 };
   // Phrases first, and cut out of the text, so their words are not scored again by wink
   // ("stopped working": wink alone scores "working" +3).
   let rest = text;
-  for (const [pattern, valence] of ENGLISH_PHRASES) {
+  if (ANY_ENGLISH_PHRASE.test(text)) for (const [pattern, valence] of ENGLISH_PHRASES) {
     rest = rest.replace(pattern, () => {
       tally.sum += valence;
       tally.hits += 1;
@@ -88,7 +96,7 @@ function scoreEnglish(text: string): WordTally {
       tally.hits += 1;
       continue;
     }
-    const extra = token.tag === 'word' ? ENGLISH_SUPPLEMENT[token.value.toLowerCase()] : undefined;
+    const extra = token.tag === 'word' ? SUPPLEMENT.get(token.value.toLowerCase()) : undefined;
     if (extra !== undefined) {
       tally.sum += token.negation ? negate(extra) : extra;
       tally.hits += 1;
@@ -169,9 +177,7 @@ function scoreWithLexicon(text: string, lexicon: SentimentLexicon, c: CompiledLe
 /** Spaced languages: clause by clause, so a negator never reaches across a comma. */
 function scoreTokens(text: string, lexicon: SentimentLexicon, c: CompiledLexicon): WordTally {
   const tally: WordTally = { sum: 0, hits: 0, tokens: 0 };
-  for (const clause of text.toLowerCase().split(CLAUSE_SPLIT)) {
-    const found = clause.match(TOKEN_PATTERN);
-    if (found === null) continue;
+  for (const found of clauseTokens(text.toLowerCase())) {
     const tokens = c.normalise === identity ? found : found.map(c.normalise);
     tally.tokens += tokens.length;
     for (let i = 0; i < tokens.length; i++) {
@@ -183,6 +189,32 @@ function scoreTokens(text: string, lexicon: SentimentLexicon, c: CompiledLexicon
     }
   }
   return tally;
+}
+
+/**
+ * The tokens (runs of letters, marks and digits) of each clause that has any: the same as
+ * `text.split(/[.,!?;:，。！？、؟？\n]+/u).map((c) => c.match(/[\p{L}\p{M}\p{N}]+/gu))` without
+ * the empty clauses, in one pass and without V8's slow regex split.
+ */
+export function clauseTokens(text: string): string[][] {
+  const clauses: string[][] = [];
+  let tokens: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; ) {
+    const cp = i < text.length ? codePointAt(text, i) : 0x0a;
+    if (WORD_CHARACTERS.has(cp)) {
+      if (start < 0) start = i;
+    } else {
+      if (start >= 0) tokens.push(text.slice(start, i));
+      start = -1;
+      if (CLAUSE_ENDS.has(cp) && tokens.length > 0) {
+        clauses.push(tokens);
+        tokens = [];
+      }
+    }
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return clauses;
 }
 
 const MAX_CACHED_TOKENS = 50_000;

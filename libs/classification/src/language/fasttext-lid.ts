@@ -124,6 +124,9 @@ function fnvStep(hash: number, byte: number): number {
   return Math.imul(hash ^ (byte >= 0x80 ? byte | 0xffffff00 : byte), 16777619) >>> 0;
 }
 const FNV_OFFSET = 2166136261;
+/** Bounds of the out-of-vocabulary token cache (about 10 MB at most). */
+const MAX_CACHED_TOKENS = 50_000;
+const MAX_CACHED_TOKEN_LENGTH = 40;
 const UTF8_ENCODER = new TextEncoder();
 
 export class FastTextLanguageModel {
@@ -135,6 +138,9 @@ export class FastTextLanguageModel {
   private readonly wordIds = new Map<string, number>();
   /** subword ids (the word's own id first) of each in-vocabulary word */
   private readonly wordSubwords: Int32Array[] = [];
+  /** subword ids of out-of-vocabulary tokens seen lately: hashing a token's n-grams costs
+   * more than looking it up, and words repeat (the same ids, in the same order) */
+  private readonly tokenSubwords = new Map<string, Int32Array>();
   /** fastText's pruneidx (bucket → row), as an open-addressing table: keys + 1 (0 = empty) */
   private readonly pruneKeys: Int32Array;
   private readonly pruneValues: Int32Array;
@@ -154,6 +160,7 @@ export class FastTextLanguageModel {
   /** accumulated in double precision (fastText uses float; the difference is ~1e-7) */
   private readonly hidden: Float64Array;
   private readonly nodeProbabilities: Float64Array;
+  private readonly nodeSigmoids: Float64Array;
   private readonly probabilities: Float64Array;
   private utf8 = new Uint8Array(1024);
   private subwordScratch = new Int32Array(256);
@@ -230,6 +237,7 @@ export class FastTextLanguageModel {
     this.treeRight = Int32Array.from(tree, (node) => node.right);
     this.hidden = new Float64Array(this.dim);
     this.nodeProbabilities = new Float64Array(tree.length);
+    this.nodeSigmoids = new Float64Array(tree.length);
     this.probabilities = new Float64Array(this.labelCount);
   }
 
@@ -275,10 +283,17 @@ export class FastTextLanguageModel {
       return ids.length;
     }
     if (token.startsWith(LABEL_PREFIX)) return 0;
-    const count = this.collectSubwords(token, true);
-    const ids = this.subwordScratch;
-    for (let k = 0; k < count; k++) this.addInputRow(ids[k]);
-    return count;
+    let ids = this.tokenSubwords.get(token);
+    if (ids === undefined) {
+      const count = this.collectSubwords(token, true); // may replace subwordScratch
+      ids = this.subwordScratch.slice(0, count);
+      if (token.length <= MAX_CACHED_TOKEN_LENGTH) {
+        if (this.tokenSubwords.size >= MAX_CACHED_TOKENS) this.tokenSubwords.clear();
+        this.tokenSubwords.set(token, ids);
+      }
+    }
+    for (let k = 0; k < ids.length; k++) this.addInputRow(ids[k]);
+    return ids.length;
   }
 
   /**
@@ -286,27 +301,72 @@ export class FastTextLanguageModel {
    * higher index than its children, so visiting nodes from the root downwards sees each
    * parent first. A leaf's probability is the product of (σ + 1e-5) / (1 − σ + 1e-5) along its
    * path — the same as fastText's exp(Σ log(…)), without a log per node.
+   * The inner nodes' sigmoids do not depend on each other, so they are computed first, in
+   * one pass (see sigmoids), and the tree is walked after.
    */
   private walk(): void {
     const left = this.treeLeft;
     const right = this.treeRight;
     const nodes = this.nodeProbabilities;
-    const hidden = this.hidden;
-    const output = this.output;
-    const cols = this.outputCols;
+    const sigmoid = this.nodeSigmoids;
     const labelCount = this.labelCount;
+    if (this.outputCols === 16) this.sigmoids16();
+    else this.sigmoids();
     nodes[left.length - 1] = 1;
     for (let node = left.length - 1; node >= labelCount; node--) {
-      const start = (node - labelCount) * cols;
-      let dot = 0;
-      for (let i = 0; i < cols; i++) dot += output[start + i] * hidden[i];
-      const f = 1 / (1 + Math.exp(-dot));
+      const f = sigmoid[node];
       const p = nodes[node];
       nodes[left[node]] = p * (1 - f + 1e-5);
       nodes[right[node]] = p * (f + 1e-5);
     }
     const probabilities = this.probabilities;
     for (let i = 0; i < labelCount; i++) probabilities[i] = nodes[i];
+  }
+
+  /** σ(output row · hidden) of every inner node, the dot product summed in index order. */
+  private sigmoids(): void {
+    const hidden = this.hidden;
+    const output = this.output;
+    const cols = this.outputCols;
+    for (let node = this.labelCount; node < this.nodeSigmoids.length; node++) {
+      const start = (node - this.labelCount) * cols;
+      let dot = 0;
+      for (let i = 0; i < cols; i++) dot += output[start + i] * hidden[i];
+      this.nodeSigmoids[node] = 1 / (1 + Math.exp(-dot));
+    }
+  }
+
+  /**
+   * The same for 16 columns (lid.176), unrolled: each dot product is still summed in index
+   * order (so bit-for-bit the same), but without a loop the CPU overlaps neighbouring nodes'
+   * sums, about 3× faster — this was the largest cost of a prediction.
+   */
+  private sigmoids16(): void {
+    const h = this.hidden;
+    const h0 = h[0], h1 = h[1], h2 = h[2], h3 = h[3], h4 = h[4], h5 = h[5], h6 = h[6], h7 = h[7];
+    const h8 = h[8], h9 = h[9], h10 = h[10], h11 = h[11], h12 = h[12], h13 = h[13], h14 = h[14], h15 = h[15];
+    const o = this.output;
+    const sigmoid = this.nodeSigmoids;
+    for (let node = this.labelCount, s = 0; node < sigmoid.length; node++, s += 16) {
+      let dot = 0;
+      dot += o[s] * h0;
+      dot += o[s + 1] * h1;
+      dot += o[s + 2] * h2;
+      dot += o[s + 3] * h3;
+      dot += o[s + 4] * h4;
+      dot += o[s + 5] * h5;
+      dot += o[s + 6] * h6;
+      dot += o[s + 7] * h7;
+      dot += o[s + 8] * h8;
+      dot += o[s + 9] * h9;
+      dot += o[s + 10] * h10;
+      dot += o[s + 11] * h11;
+      dot += o[s + 12] * h12;
+      dot += o[s + 13] * h13;
+      dot += o[s + 14] * h14;
+      dot += o[s + 15] * h15;
+      sigmoid[node] = 1 / (1 + Math.exp(-dot));
+    }
   }
 
   private addInputRow(row: number): void {

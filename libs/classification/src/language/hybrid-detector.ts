@@ -81,10 +81,9 @@ export function guessLanguage(
   const mask = maskFor(profile.share < MIXED_SCRIPT_SHARE ? 'other' : profile.dominant);
   let total = 0;
   let best = -1;
+  for (const [i, prior] of labelPriors()) if (mask[i]) probabilities[i] *= prior;
   for (let i = 0; i < probabilities.length; i++) {
     if (!mask[i]) continue;
-    const prior = LABEL_PRIOR[model.labels[i]];
-    if (prior !== undefined) probabilities[i] *= prior;
     total += probabilities[i];
     if (best < 0 || probabilities[i] > probabilities[best]) best = i;
   }
@@ -207,6 +206,16 @@ function mostProbable(candidates: readonly string[], probabilities: Float64Array
     }
   }
   return best;
+}
+
+let priorsByIndex: Array<[index: number, prior: number]> | undefined;
+/** LABEL_PRIOR by label index (one look-up per prior, not one per label and text). */
+function labelPriors(): Array<[index: number, prior: number]> {
+  priorsByIndex ??= Object.entries(LABEL_PRIOR).flatMap(([label, prior]) => {
+    const i = labelIndex().get(label);
+    return i === undefined ? [] : [[i, prior] as [number, number]];
+  });
+  return priorsByIndex;
 }
 
 let labelIndexes: Map<string, number> | undefined;

@@ -10,6 +10,8 @@ export type Script =
   | 'sinhala' | 'thai' | 'lao' | 'tibetan' | 'myanmar' | 'georgian' | 'hangul' | 'ethiopic'
   | 'khmer' | 'kana' | 'han' | 'other';
 
+import { LETTERS, codePointAt } from '../code-points';
+
 /** [first code point, last code point, script], sorted by first code point. */
 const RANGES: Array<[number, number, Script]> = [
   [0x0041, 0x024f, 'latin'],
@@ -109,40 +111,76 @@ export function scriptOf(codePoint: number): Script {
   return 'other';
 }
 
-const LETTER = /\p{L}/u;
+/** Every script, in one array, so that per-text counts are a small typed array. */
+const SCRIPTS: readonly Script[] = [...new Set<Script>([...RANGES.map(([, , script]) => script), 'other'])];
+const SCRIPT_INDEX = new Map(SCRIPTS.map((script, i) => [script, i]));
+const DENSE = Uint8Array.from(SCRIPTS, (script) => (DENSE_SCRIPTS.has(script) ? 1 : 0));
 
+/** Per BMP code point: 0 = not looked up yet, 1 = not a letter, 2 + i = a letter of SCRIPTS[i]. */
+const BMP_LETTER_SCRIPT = new Uint8Array(0x10000);
+const ASTRAL_LETTER_SCRIPT = new Map<number, number>();
+
+/** 1 + the index of the code point's script if it is a letter (\p{L}; marks are not), else 0. */
+function letterScript(codePoint: number): number {
+  if (codePoint < 0x10000) {
+    const known = BMP_LETTER_SCRIPT[codePoint];
+    if (known !== 0) return known - 1;
+    const value = lookUpLetterScript(codePoint);
+    BMP_LETTER_SCRIPT[codePoint] = value + 1;
+    return value;
+  }
+  let value = ASTRAL_LETTER_SCRIPT.get(codePoint);
+  if (value === undefined) {
+    value = lookUpLetterScript(codePoint);
+    ASTRAL_LETTER_SCRIPT.set(codePoint, value);
+  }
+  return value;
+}
+
+function lookUpLetterScript(codePoint: number): number {
+  // The ASCII letters of \p{L} are exactly A–Z and a–z.
+  const isLetter = codePoint < 0x80
+    ? (codePoint >= 0x41 && codePoint <= 0x5a) || (codePoint >= 0x61 && codePoint <= 0x7a)
+    : LETTERS.has(codePoint);
+  return isLetter ? 1 + (SCRIPT_INDEX.get(scriptOf(codePoint)) as number) : 0;
+}
+
+/**
+ * Letters per script, over the code points of the text. The dominant script is the one with
+ * most letters; on a tie, the one whose first letter comes first in the text.
+ */
 export function scriptProfile(text: string): ScriptProfile {
-  const counts = new Map<Script, number>();
+  const counts = new Int32Array(SCRIPTS.length);
+  /** script indexes in the order their first letter appears (the tie-break) */
+  const order: number[] = [];
   let letters = 0;
   let weightedLetters = 0;
-  for (const char of text) {
-    const codePoint = char.codePointAt(0) ?? 0;
-    // Fast path for ASCII; Unicode letter test for the rest (marks are not letters).
-    if (codePoint < 0x80) {
-      if (!((codePoint >= 0x41 && codePoint <= 0x5a) || (codePoint >= 0x61 && codePoint <= 0x7a))) continue;
-    } else if (!LETTER.test(char)) {
-      continue;
-    }
-    const script = scriptOf(codePoint);
-    counts.set(script, (counts.get(script) ?? 0) + 1);
+  for (let i = 0; i < text.length; ) {
+    const codePoint = codePointAt(text, i);
+    i += codePoint > 0xffff ? 2 : 1;
+    const letter = letterScript(codePoint);
+    if (letter === 0) continue;
+    const script = letter - 1;
+    if (counts[script]++ === 0) order.push(script);
     letters++;
-    weightedLetters += DENSE_SCRIPTS.has(script) ? 3 : 1;
+    weightedLetters += DENSE[script] ? 3 : 1;
   }
   let dominant: Script = 'other';
   let best = 0;
-  for (const [script, count] of counts) {
-    if (count > best) {
-      dominant = script;
-      best = count;
+  for (const script of order) {
+    if (counts[script] > best) {
+      dominant = SCRIPTS[script];
+      best = counts[script];
     }
   }
-  const kana = counts.get('kana') ?? 0;
-  const hangul = counts.get('hangul') ?? 0;
+  const count = (script: Script) => counts[SCRIPT_INDEX.get(script) as number];
+  const kana = count('kana');
+  const hangul = count('hangul');
   // Japanese mixes Han and kana, Korean sometimes Han and Hangul: the phonetic script decides.
   if (dominant === 'han' && kana > 0) dominant = 'kana';
   if (dominant === 'han' && hangul > 0) dominant = 'hangul';
-  const share = letters === 0 ? 0 : (counts.get(dominant) ?? 0) / letters;
-  const cjkShare = letters === 0 ? 0 : ((counts.get('han') ?? 0) + kana + hangul) / letters;
+  const share = letters === 0 ? 0 : count(dominant) / letters;
+  const cjkShare = letters === 0 ? 0 : (count('han') + kana + hangul) / letters;
   return {
     dominant,
     share: dominant === 'kana' || dominant === 'hangul' ? cjkShare : share,
