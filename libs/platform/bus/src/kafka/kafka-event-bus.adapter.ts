@@ -197,8 +197,11 @@ export class KafkaEventBus implements EventBus {
       const existing = new Set(await this.admin.listTopics());
       const missing = names.filter((name) => !existing.has(name));
       if (missing.length) {
+        // kafkajs's own wait for leaders gives up on "This server does not host this
+        // topic-partition" (metadata not yet propagated), which a fresh topic often answers;
+        // waitUntilLed below retries through it instead.
         await this.admin.createTopics({
-          waitForLeaders: true,
+          waitForLeaders: false,
           topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions, replicationFactor: this.options.replicationFactor })),
         });
         await this.waitUntilLed(names);
