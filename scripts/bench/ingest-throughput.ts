@@ -42,7 +42,11 @@ function workload(batch: number): { path: string; body: string }[] {
 }
 
 class Server {
-  constructor(private readonly app: 'all-in-one' | 'ingest') {}
+  constructor(
+    private readonly app: 'all-in-one' | 'ingest',
+    /** `--cpu-prof DIR`: the measured phase's V8 CPU profile goes there (scripts/bench/cpu-profile.js). */
+    private readonly cpuProfDir?: string,
+  ) {}
   private child?: ChildProcess;
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'cxm-bench-ingest-'));
   url = '';
@@ -50,15 +54,22 @@ class Server {
   async start(): Promise<void> {
     const port = await freePort();
     this.url = `http://127.0.0.1:${port}`;
-    this.child = spawn(process.execPath, ['-r', './scripts/register.js', `apps/${this.app}/src/main.ts`], {
+    this.child = spawn(process.execPath, [...(this.cpuProfDir ? ['-r', './scripts/bench/cpu-profile.js'] : []), '-r', './scripts/register.js', `apps/${this.app}/src/main.ts`], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), CXM_DATA_DIR: this.dataDir, CXM_ADMIN_TOKEN: TOKEN, CXM_LOG_LEVEL: 'warn', CXM_INGEST_RATE_LIMIT: '0' },
+      env: { ...process.env, PORT: String(port), CXM_DATA_DIR: this.dataDir, CXM_ADMIN_TOKEN: TOKEN, CXM_LOG_LEVEL: 'warn', CXM_INGEST_RATE_LIMIT: '0', ...(this.cpuProfDir ? { CXM_BENCH_CPU_PROF_DIR: this.cpuProfDir } : {}) },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(200)) {
       if ((await fetch(`${this.url}/healthz`).catch(() => undefined))?.ok) return;
     }
     throw new Error('the all-in-one did not start');
+  }
+
+  /** Starts, then (the second time) stops and writes, the CPU profile; nothing without `--cpu-prof`. */
+  async toggleProfiler(): Promise<void> {
+    if (!this.cpuProfDir) return;
+    this.child!.kill('SIGWINCH');
+    await sleep(500); // the profile is written asynchronously
   }
 
   /** User + system CPU seconds the server process has used so far. */
@@ -93,22 +104,30 @@ interface Phase {
   seconds: number;
 }
 
-async function runPhase(app: 'all-in-one' | 'ingest', bodies: { path: string; body: string }[], options: { seconds: number; connections: number; rate?: number }, counter: { n: number }): Promise<Phase> {
-  const server = new Server(app);
+async function runPhase(
+  app: 'all-in-one' | 'ingest',
+  bodies: { path: string; body: string }[],
+  options: { seconds: number; connections: number; rate?: number; cpuProfDir?: string },
+  counter: { n: number },
+): Promise<Phase> {
+  const server = new Server(app, options.cpuProfDir);
   await server.start();
   try {
     await fire(server.url, bodies, { seconds: 3, connections: 16 }, counter); // warm-up: JIT, journals, first partitions
+    await server.toggleProfiler();
     const acceptedBefore = await server.accepted();
     const cpuBefore = server.cpuSeconds();
     const result = await fire(server.url, bodies, options, counter);
     const accepted = (await server.accepted()) - acceptedBefore;
+    const cpuSeconds = server.cpuSeconds() - cpuBefore;
+    await server.toggleProfiler();
     return {
       accepted,
       perSecond: accepted / options.seconds,
       p50: result.latency.p50,
       p99: result.latency.p99,
       non2xx: result.non2xx,
-      cpuSeconds: server.cpuSeconds() - cpuBefore,
+      cpuSeconds,
       seconds: options.seconds,
     };
   } finally {
@@ -146,6 +165,8 @@ async function main(): Promise<void> {
       // `ingest`: the ingest service alone on the embedded adapters (no consumer competing for its event loop).
       app: { type: 'string', default: 'all-in-one' },
       batch: { type: 'string', default: '1' },
+      // A directory: each phase's server writes a V8 CPU profile of the measured phase there.
+      'cpu-prof': { type: 'string' },
     },
   });
   const batch = Number(values.batch);
@@ -155,9 +176,10 @@ async function main(): Promise<void> {
   const rate = Number(values.rate);
   const bodies = workload(batch);
   const counter = { n: 0 };
-  const full = await runPhase(app, bodies, { seconds, connections }, counter);
+  const cpuProfDir = values['cpu-prof'];
+  const full = await runPhase(app, bodies, { seconds, connections, cpuProfDir }, counter);
   // The offered rate is in mentions per second whatever the batch size.
-  const fixed = await runPhase(app, bodies, { seconds, connections: 50, rate: Math.max(1, Math.round(rate / batch)) }, counter);
+  const fixed = await runPhase(app, bodies, { seconds, connections: 50, rate: Math.max(1, Math.round(rate / batch)), cpuProfDir }, counter);
   const ms = (v: number) => `${v.toFixed(1).padStart(7)} ms`;
   process.stdout.write(
     [
