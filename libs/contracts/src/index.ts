@@ -13,3 +13,4 @@ export * from './events/topics';
 export * from './events/event-validation';
 export * from './events/event-factory';
 export * from './validation/validation-metadata-cache';
+export * from './validation/passes-validation';

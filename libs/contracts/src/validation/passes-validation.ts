@@ -1,0 +1,111 @@
+import { getMetadataStorage, ValidationTypes } from 'class-validator';
+
+type Storage = ReturnType<typeof getMetadataStorage>;
+type ValidationMetadata = ReturnType<Storage['getTargetValidationMetadatas']>[number];
+
+/**
+ * True only when `validateSync(instance, { forbidUnknownValues: true })` would report no error —
+ * decided without building class-validator's error tree, by calling the very same constraint
+ * functions in the same order of properties, with the same arguments (ADR 0022).
+ *
+ * It answers "certainly valid" or "look closer": whenever it meets something it does not model
+ * (async or promise validation, a validator that returns a promise, a non-object), or any
+ * constraint fails, it returns false, and the caller runs class-validator to get the exact
+ * problems. So the result of validation is class-validator's in every case; only the time spent
+ * on a valid object changes (`passes-validation.spec.ts` compares both over valid and invalid samples).
+ *
+ * Models validateSync with `whitelist: false`, no groups, `always: false`, no skip* options: the
+ * options `assertValidEvent` uses.
+ */
+export function passesValidation(instance: unknown, storage: Storage = getMetadataStorage()): boolean {
+  return passesAs(instance, undefined, storage);
+}
+
+const compiled = new WeakMap<readonly ValidationMetadata[], PropertyRules[]>();
+
+interface PropertyRules {
+  property: string;
+  conditional: ValidationMetadata[];
+  defined: ValidationMetadata[];
+  custom: ValidationMetadata[];
+  nested: ValidationMetadata[];
+}
+
+function passesAs(object: unknown, targetSchema: string | undefined, storage: Storage): boolean {
+  if (typeof object !== 'object' || object === null) return false;
+  const metadatas = storage.getTargetValidationMetadatas(object.constructor, targetSchema as string, false, false, undefined);
+  // forbidUnknownValues: an object with no constraints at all is an error.
+  if (!metadatas.length) return false;
+  const rules = rulesOf(metadatas, storage);
+  const record = object as Record<string, unknown>;
+  for (const rule of rules) {
+    const value = record[rule.property];
+    if (!rule.conditional.every((m) => (m.constraints[0] as (o: object, v: unknown) => boolean)(object, value))) continue;
+    if (!customPass(object, value, rule.defined, storage)) return false;
+    if (!customPass(object, value, rule.custom, storage)) return false;
+    if (!nestedPass(value, rule.nested, storage)) return false;
+  }
+  return true;
+}
+
+/** Groups a class's metadata per property once (the lookup hands out the same frozen array until metadata changes). */
+function rulesOf(metadatas: readonly ValidationMetadata[], storage: Storage): PropertyRules[] {
+  let rules = compiled.get(metadatas);
+  if (rules) return rules;
+  const grouped = storage.groupByPropertyName(metadatas as ValidationMetadata[]);
+  rules = Object.keys(grouped).map((property) => {
+    const all = grouped[property];
+    const others = all.filter((m) => m.type !== ValidationTypes.IS_DEFINED && m.type !== ValidationTypes.WHITELIST);
+    return {
+      property,
+      conditional: others.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION),
+      defined: all.filter((m) => m.type === ValidationTypes.IS_DEFINED),
+      custom: others.filter((m) => m.type === ValidationTypes.CUSTOM_VALIDATION),
+      nested: others.filter((m) => m.type === ValidationTypes.NESTED_VALIDATION || m.type === ValidationTypes.PROMISE_VALIDATION),
+    };
+  });
+  if (Object.isFrozen(metadatas)) compiled.set(metadatas, rules);
+  return rules;
+}
+
+function customPass(object: object, value: unknown, metadatas: ValidationMetadata[], storage: Storage): boolean {
+  for (const metadata of metadatas) {
+    if (metadata.validateIf && !metadata.validateIf(object, value)) continue;
+    const args = { targetName: object.constructor ? object.constructor.name : undefined, property: metadata.propertyName, object, value, constraints: metadata.constraints };
+    for (const constraint of storage.getTargetValidatorConstraints(metadata.constraintCls)) {
+      // validateSync ignores async constraints; so do we (the same answer).
+      if (constraint.async) continue;
+      const instance = constraint.instance as { validate(value: unknown, args: unknown): unknown };
+      const eachOf = metadata.each && (Array.isArray(value) || value instanceof Set || value instanceof Map);
+      const results = eachOf ? [...(value instanceof Map ? value.values() : (value as Iterable<unknown>))].map((item) => instance.validate(item, args)) : [instance.validate(value, args)];
+      // A promise from a sync validator: not modelled, let class-validator decide.
+      if (!results.every((result) => !isPromise(result) && Boolean(result))) return false;
+    }
+  }
+  return true;
+}
+
+function nestedPass(value: unknown, metadatas: ValidationMetadata[], storage: Storage): boolean {
+  if (value === undefined) return true;
+  for (const metadata of metadatas) {
+    if (metadata.type === ValidationTypes.PROMISE_VALIDATION) return false;
+    if (Array.isArray(value) || value instanceof Set || value instanceof Map) {
+      const items = value instanceof Set ? [...value] : value instanceof Map ? [...value.values()] : value;
+      // class-validator validates each item against the nested rules alone: undefined passes, an object recurses, anything else fails.
+      if (!items.every((item) => item === undefined || (item instanceof Object && passesAs(item, schemaOf(metadata), storage)))) return false;
+    } else if (value instanceof Object) {
+      if (!passesAs(value, schemaOf(metadata), storage)) return false;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+function schemaOf(metadata: ValidationMetadata): string {
+  return typeof metadata.target === 'string' ? metadata.target : (metadata.target as { name: string }).name;
+}
+
+function isPromise(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
+}
