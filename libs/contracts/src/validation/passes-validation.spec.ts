@@ -1,5 +1,5 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { ArrayMaxSize, IsInt, IsOptional, IsString, MaxLength, Min, Validate, ValidateIf, ValidateNested, validateSync, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, IsString, MaxLength, Min, Validate, ValidateIf, ValidateNested, validateSync, validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { EventEnvelope } from '../events/envelope';
 import { conversationKey, createEvent } from '../events/event-factory';
 import { CanonicalMention, Mention } from '../mentions/mention';
@@ -55,6 +55,20 @@ describe('passesValidation (the fast path of event validation)', () => {
     expect(passesValidation(payload)).toBe(classValidatorPasses(payload));
   });
 
+  it.each(MENTIONS)('agrees with the HTTP pipe\'s class-validator call (whitelist, forbidNonWhitelisted) on %s', async (_, sample) => {
+    for (const cls of [CanonicalMention, Mention]) {
+      const instance = plainToInstance(cls, sample) as object;
+      const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
+      expect(passesValidation(instance, { forbidNonWhitelisted: true, async: true })).toBe(errors.length === 0);
+    }
+  });
+
+  it('refuses, as the pipe does, an unknown field nested in a known one', async () => {
+    const instance = plainToInstance(CanonicalMention, mention({ id: undefined, conversationId: undefined, receivedAt: undefined, author: { id: 'a', handle: 'h', displayName: 'd', nickname: 'x' } }));
+    expect(passesValidation(instance, { forbidNonWhitelisted: true })).toBe(false);
+    expect(await validate(instance, { whitelist: true, forbidNonWhitelisted: true })).not.toHaveLength(0);
+  });
+
   it('says yes to the valid samples, so the fast path is really taken', () => {
     const valid = MENTIONS.filter(([, sample]) => classValidatorPasses(plainToInstance(Mention, sample) as object));
     expect(valid.length).toBeGreaterThanOrEqual(4);
@@ -100,6 +114,8 @@ describe('passesValidation (the fast path of event validation)', () => {
     for (const sample of samples) {
       const instance = plainToInstance(Sheet, sample);
       expect({ sample, fast: passesValidation(instance) }).toEqual({ sample, fast: classValidatorPasses(instance) });
+      // validate() runs the async constraint, which always fails: the fast path must not say yes.
+      expect(passesValidation(instance, { async: true })).toBe(false);
     }
   });
 

@@ -3,6 +3,14 @@ import { getMetadataStorage, ValidationTypes } from 'class-validator';
 type Storage = ReturnType<typeof getMetadataStorage>;
 type ValidationMetadata = ReturnType<Storage['getTargetValidationMetadatas']>[number];
 
+/** Which class-validator call to answer for (the rest of the options are its defaults). */
+export interface PassesValidationOptions {
+  /** `whitelist: true, forbidNonWhitelisted: true`: a property without any decorator is an error. */
+  forbidNonWhitelisted?: boolean;
+  /** `validate()` (async) rather than `validateSync()`: async constraints run, so they cannot be skipped. */
+  async?: boolean;
+}
+
 /**
  * True only when `validateSync(instance, { forbidUnknownValues: true })` would report no error —
  * decided without building class-validator's error tree, by calling the very same constraint
@@ -14,14 +22,25 @@ type ValidationMetadata = ReturnType<Storage['getTargetValidationMetadatas']>[nu
  * problems. So the result of validation is class-validator's in every case; only the time spent
  * on a valid object changes (`passes-validation.spec.ts` compares both over valid and invalid samples).
  *
- * Models validateSync with `whitelist: false`, no groups, `always: false`, no skip* options: the
- * options `assertValidEvent` uses.
+ * Models validateSync with `whitelist: false` (the options `assertValidEvent` uses) or, with
+ * `options`, the HTTP pipe's `validate()` with `whitelist` and `forbidNonWhitelisted`; no groups,
+ * `always: false`, no skip* options in both.
  */
-export function passesValidation(instance: unknown, storage: Storage = getMetadataStorage()): boolean {
-  return passesAs(instance, undefined, storage);
+export function passesValidation(instance: unknown, options: PassesValidationOptions = {}, storage: Storage = getMetadataStorage()): boolean {
+  return passesAs(instance, undefined, { storage, ...options });
 }
 
-const compiled = new WeakMap<readonly ValidationMetadata[], PropertyRules[]>();
+interface Context extends PassesValidationOptions {
+  storage: Storage;
+}
+
+const compiled = new WeakMap<readonly ValidationMetadata[], ClassRules>();
+
+interface ClassRules {
+  /** Every property with at least one decorator: the whitelist. */
+  known: Set<string>;
+  properties: PropertyRules[];
+}
 
 interface PropertyRules {
   property: string;
@@ -31,29 +50,30 @@ interface PropertyRules {
   nested: ValidationMetadata[];
 }
 
-function passesAs(object: unknown, targetSchema: string | undefined, storage: Storage): boolean {
+function passesAs(object: unknown, targetSchema: string | undefined, context: Context): boolean {
   if (typeof object !== 'object' || object === null) return false;
-  const metadatas = storage.getTargetValidationMetadatas(object.constructor, targetSchema as string, false, false, undefined);
+  const metadatas = context.storage.getTargetValidationMetadatas(object.constructor, targetSchema as string, false, false, undefined);
   // forbidUnknownValues: an object with no constraints at all is an error.
   if (!metadatas.length) return false;
-  const rules = rulesOf(metadatas, storage);
+  const rules = rulesOf(metadatas, context.storage);
   const record = object as Record<string, unknown>;
-  for (const rule of rules) {
+  if (context.forbidNonWhitelisted && Object.keys(record).some((key) => !rules.known.has(key))) return false;
+  for (const rule of rules.properties) {
     const value = record[rule.property];
     if (!rule.conditional.every((m) => (m.constraints[0] as (o: object, v: unknown) => boolean)(object, value))) continue;
-    if (!customPass(object, value, rule.defined, storage)) return false;
-    if (!customPass(object, value, rule.custom, storage)) return false;
-    if (!nestedPass(value, rule.nested, storage)) return false;
+    if (!customPass(object, value, rule.defined, context)) return false;
+    if (!customPass(object, value, rule.custom, context)) return false;
+    if (!nestedPass(value, rule.nested, context)) return false;
   }
   return true;
 }
 
 /** Groups a class's metadata per property once (the lookup hands out the same frozen array until metadata changes). */
-function rulesOf(metadatas: readonly ValidationMetadata[], storage: Storage): PropertyRules[] {
+function rulesOf(metadatas: readonly ValidationMetadata[], storage: Storage): ClassRules {
   let rules = compiled.get(metadatas);
   if (rules) return rules;
   const grouped = storage.groupByPropertyName(metadatas as ValidationMetadata[]);
-  rules = Object.keys(grouped).map((property) => {
+  const properties = Object.keys(grouped).map((property) => {
     const all = grouped[property];
     const others = all.filter((m) => m.type !== ValidationTypes.IS_DEFINED && m.type !== ValidationTypes.WHITELIST);
     return {
@@ -64,17 +84,21 @@ function rulesOf(metadatas: readonly ValidationMetadata[], storage: Storage): Pr
       nested: others.filter((m) => m.type === ValidationTypes.NESTED_VALIDATION || m.type === ValidationTypes.PROMISE_VALIDATION),
     };
   });
+  rules = { known: new Set(Object.keys(grouped).filter((property) => grouped[property].length > 0)), properties };
   if (Object.isFrozen(metadatas)) compiled.set(metadatas, rules);
   return rules;
 }
 
-function customPass(object: object, value: unknown, metadatas: ValidationMetadata[], storage: Storage): boolean {
+function customPass(object: object, value: unknown, metadatas: ValidationMetadata[], context: Context): boolean {
   for (const metadata of metadatas) {
     if (metadata.validateIf && !metadata.validateIf(object, value)) continue;
     const args = { targetName: object.constructor ? object.constructor.name : undefined, property: metadata.propertyName, object, value, constraints: metadata.constraints };
-    for (const constraint of storage.getTargetValidatorConstraints(metadata.constraintCls)) {
-      // validateSync ignores async constraints; so do we (the same answer).
-      if (constraint.async) continue;
+    for (const constraint of context.storage.getTargetValidatorConstraints(metadata.constraintCls)) {
+      // validateSync ignores async constraints, so the same answer skips them; validate() awaits them: look closer.
+      if (constraint.async) {
+        if (context.async) return false;
+        continue;
+      }
       const instance = constraint.instance as { validate(value: unknown, args: unknown): unknown };
       const eachOf = metadata.each && (Array.isArray(value) || value instanceof Set || value instanceof Map);
       const results = eachOf ? [...(value instanceof Map ? value.values() : (value as Iterable<unknown>))].map((item) => instance.validate(item, args)) : [instance.validate(value, args)];
@@ -85,16 +109,16 @@ function customPass(object: object, value: unknown, metadatas: ValidationMetadat
   return true;
 }
 
-function nestedPass(value: unknown, metadatas: ValidationMetadata[], storage: Storage): boolean {
+function nestedPass(value: unknown, metadatas: ValidationMetadata[], context: Context): boolean {
   if (value === undefined) return true;
   for (const metadata of metadatas) {
     if (metadata.type === ValidationTypes.PROMISE_VALIDATION) return false;
     if (Array.isArray(value) || value instanceof Set || value instanceof Map) {
       const items = value instanceof Set ? [...value] : value instanceof Map ? [...value.values()] : value;
       // class-validator validates each item against the nested rules alone: undefined passes, an object recurses, anything else fails.
-      if (!items.every((item) => item === undefined || (item instanceof Object && passesAs(item, schemaOf(metadata), storage)))) return false;
+      if (!items.every((item) => item === undefined || (item instanceof Object && passesAs(item, schemaOf(metadata), context)))) return false;
     } else if (value instanceof Object) {
-      if (!passesAs(value, schemaOf(metadata), storage)) return false;
+      if (!passesAs(value, schemaOf(metadata), context)) return false;
     } else {
       return false;
     }

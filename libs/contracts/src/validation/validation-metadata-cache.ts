@@ -47,7 +47,7 @@ export function installValidationMetadataCache(storage: Storage = getMetadataSto
   };
 
   storage.getTargetValidationMetadatas = (targetConstructor, targetSchema, always, strictGroups, groups) => {
-    const key = JSON.stringify([targetSchema ?? null, always, strictGroups, groups ?? null]);
+    const key = `${targetSchema ?? ''}\u0000${always}\u0000${strictGroups}\u0000${groups?.join('\u0001') ?? ''}`;
     let forTarget = byTarget.get(targetConstructor);
     if (!forTarget) byTarget.set(targetConstructor, (forTarget = new Map()));
     let found = forTarget.get(key);
