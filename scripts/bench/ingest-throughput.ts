@@ -72,10 +72,10 @@ class Server {
     await sleep(500); // the profile is written asynchronously
   }
 
-  /** User + system CPU seconds the server process has used so far. */
-  cpuSeconds(): number {
+  /** User and system (kernel: writes, fsyncs, sockets) CPU seconds, all threads of the server. */
+  cpuSplit(): { user: number; system: number } {
     const fields = readFileSync(`/proc/${this.child!.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
   }
 
   async accepted(): Promise<number> {
@@ -101,6 +101,7 @@ interface Phase {
   p99: number;
   non2xx: number;
   cpuSeconds: number;
+  systemSeconds: number;
   seconds: number;
 }
 
@@ -116,10 +117,12 @@ async function runPhase(
     await fire(server.url, bodies, { seconds: 3, connections: 16 }, counter); // warm-up: JIT, journals, first partitions
     await server.toggleProfiler();
     const acceptedBefore = await server.accepted();
-    const cpuBefore = server.cpuSeconds();
+    const cpuBefore = server.cpuSplit();
     const result = await fire(server.url, bodies, options, counter);
     const accepted = (await server.accepted()) - acceptedBefore;
-    const cpuSeconds = server.cpuSeconds() - cpuBefore;
+    const cpuAfter = server.cpuSplit();
+    const systemSeconds = cpuAfter.system - cpuBefore.system;
+    const cpuSeconds = cpuAfter.user - cpuBefore.user + systemSeconds;
     await server.toggleProfiler();
     return {
       accepted,
@@ -128,6 +131,7 @@ async function runPhase(
       p99: result.latency.p99,
       non2xx: result.non2xx,
       cpuSeconds,
+      systemSeconds,
       seconds: options.seconds,
     };
   } finally {
@@ -185,7 +189,7 @@ async function main(): Promise<void> {
     [
       `ingest throughput, ${app === 'ingest' ? 'ingest service alone' : 'all-in-one (every consumer in the same process)'} on embedded adapters, ${batch > 1 ? `POST /v1/mentions/batch (${batch} per request; latency is per request)` : 'POST /v1/mentions'}, 3000 demo mentions in 11 languages`,
       `  full speed (${connections} connections, ${seconds} s): ${full.perSecond.toFixed(0).padStart(6)} accepted/s   ${(full.perSecond / TARGET_PER_SECOND).toFixed(2)} × target (${TARGET_PER_SECOND}/s)`,
-      `      p50 ${ms(full.p50)}   p99 ${ms(full.p99)}   non-2xx ${full.non2xx}   server CPU ${full.cpuSeconds.toFixed(1)} s (${(full.cpuSeconds / seconds).toFixed(2)} cores)`,
+      `      p50 ${ms(full.p50)}   p99 ${ms(full.p99)}   non-2xx ${full.non2xx}   server CPU ${full.cpuSeconds.toFixed(1)} s (${(full.cpuSeconds / seconds).toFixed(2)} cores; ${full.systemSeconds.toFixed(1)} s of it in the kernel)`,
       // CPU per accepted mention is what a shared machine distorts least: it says what one idle core would sustain.
       `      server CPU per accepted mention ${((full.cpuSeconds * 1000) / Math.max(1, full.accepted)).toFixed(2)} ms → ${(full.accepted / Math.max(0.001, full.cpuSeconds)).toFixed(0)} accepted/s per CPU-second`,
       `  fixed ${rate}/s offered (${seconds} s): ${fixed.perSecond.toFixed(0)} accepted/s`,
