@@ -52,7 +52,7 @@ const MENTION_SAMPLES: Record<string, unknown>[] = [
 
 describe('the validation metadata cache', () => {
   it('hands out the same constraints, in the same order, as class-validator computes for every contract class', () => {
-    const classes: Function[] = [CanonicalMention, Mention, EventEnvelope, ...Object.values(TOPIC_CATALOGUE).flatMap((entry) => Object.values(entry.versions))];
+    const classes: (new () => object)[] = [CanonicalMention, Mention, EventEnvelope, ...Object.values(TOPIC_CATALOGUE).flatMap((entry) => Object.values(entry.versions))];
     for (const cls of classes) {
       for (const [always, strictGroups] of [[false, false], [true, false], [false, true]]) {
         const cached = storage.getTargetValidationMetadatas(cls, undefined as never, always, strictGroups);
