@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ingest [-- --seconds 15 --connections 64 --rate 1000 --app all-in-one|ingest --batch 1]`: how many mentions per
+ * `npm run bench:ingest [-- --seconds 15 --connections 64 --rate 1000 --app all-in-one|ingest --batch 1 --cpu-prof DIR]`: how many mentions per
  * second the all-in-one (embedded adapters, every downstream consumer running in the same process)
  * accepts over `POST /v1/mentions`, and its latency at full speed and at a fixed offered rate.
  *
