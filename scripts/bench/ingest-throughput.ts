@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ingest [-- --seconds 15 --connections 64 --rate 1000 --app all-in-one|ingest --batch 1]`: how many mentions per
+ * `npm run bench:ingest [-- --seconds 15 --connections 64 --rate 1000 --app all-in-one|ingest --batch 1 --cpu-prof DIR]`: how many mentions per
  * second the all-in-one (embedded adapters, every downstream consumer running in the same process)
  * accepts over `POST /v1/mentions`, and its latency at full speed and at a fixed offered rate.
  *
@@ -42,7 +42,11 @@ function workload(batch: number): { path: string; body: string }[] {
 }
 
 class Server {
-  constructor(private readonly app: 'all-in-one' | 'ingest') {}
+  constructor(
+    private readonly app: 'all-in-one' | 'ingest',
+    /** `--cpu-prof DIR`: the measured phase's V8 CPU profile goes there (scripts/bench/cpu-profile.js). */
+    private readonly cpuProfDir?: string,
+  ) {}
   private child?: ChildProcess;
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'cxm-bench-ingest-'));
   url = '';
@@ -50,9 +54,9 @@ class Server {
   async start(): Promise<void> {
     const port = await freePort();
     this.url = `http://127.0.0.1:${port}`;
-    this.child = spawn(process.execPath, ['-r', './scripts/register.js', `apps/${this.app}/src/main.ts`], {
+    this.child = spawn(process.execPath, [...(this.cpuProfDir ? ['-r', './scripts/bench/cpu-profile.js'] : []), '-r', './scripts/register.js', `apps/${this.app}/src/main.ts`], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), CXM_DATA_DIR: this.dataDir, CXM_ADMIN_TOKEN: TOKEN, CXM_LOG_LEVEL: 'warn', CXM_INGEST_RATE_LIMIT: '0' },
+      env: { ...process.env, PORT: String(port), CXM_DATA_DIR: this.dataDir, CXM_ADMIN_TOKEN: TOKEN, CXM_LOG_LEVEL: 'warn', CXM_INGEST_RATE_LIMIT: '0', ...(this.cpuProfDir ? { CXM_BENCH_CPU_PROF_DIR: this.cpuProfDir } : {}) },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(200)) {
@@ -61,10 +65,17 @@ class Server {
     throw new Error('the all-in-one did not start');
   }
 
-  /** User + system CPU seconds the server process has used so far. */
-  cpuSeconds(): number {
+  /** Starts, then (the second time) stops and writes, the CPU profile; nothing without `--cpu-prof`. */
+  async toggleProfiler(): Promise<void> {
+    if (!this.cpuProfDir) return;
+    this.child!.kill('SIGWINCH');
+    await sleep(500); // the profile is written asynchronously
+  }
+
+  /** User and system (kernel: writes, fsyncs, sockets) CPU seconds, all threads of the server. */
+  cpuSplit(): { user: number; system: number } {
     const fields = readFileSync(`/proc/${this.child!.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
   }
 
   async accepted(): Promise<number> {
@@ -90,25 +101,37 @@ interface Phase {
   p99: number;
   non2xx: number;
   cpuSeconds: number;
+  systemSeconds: number;
   seconds: number;
 }
 
-async function runPhase(app: 'all-in-one' | 'ingest', bodies: { path: string; body: string }[], options: { seconds: number; connections: number; rate?: number }, counter: { n: number }): Promise<Phase> {
-  const server = new Server(app);
+async function runPhase(
+  app: 'all-in-one' | 'ingest',
+  bodies: { path: string; body: string }[],
+  options: { seconds: number; connections: number; rate?: number; cpuProfDir?: string },
+  counter: { n: number },
+): Promise<Phase> {
+  const server = new Server(app, options.cpuProfDir);
   await server.start();
   try {
     await fire(server.url, bodies, { seconds: 3, connections: 16 }, counter); // warm-up: JIT, journals, first partitions
+    await server.toggleProfiler();
     const acceptedBefore = await server.accepted();
-    const cpuBefore = server.cpuSeconds();
+    const cpuBefore = server.cpuSplit();
     const result = await fire(server.url, bodies, options, counter);
     const accepted = (await server.accepted()) - acceptedBefore;
+    const cpuAfter = server.cpuSplit();
+    const systemSeconds = cpuAfter.system - cpuBefore.system;
+    const cpuSeconds = cpuAfter.user - cpuBefore.user + systemSeconds;
+    await server.toggleProfiler();
     return {
       accepted,
       perSecond: accepted / options.seconds,
       p50: result.latency.p50,
       p99: result.latency.p99,
       non2xx: result.non2xx,
-      cpuSeconds: server.cpuSeconds() - cpuBefore,
+      cpuSeconds,
+      systemSeconds,
       seconds: options.seconds,
     };
   } finally {
@@ -146,6 +169,8 @@ async function main(): Promise<void> {
       // `ingest`: the ingest service alone on the embedded adapters (no consumer competing for its event loop).
       app: { type: 'string', default: 'all-in-one' },
       batch: { type: 'string', default: '1' },
+      // A directory: each phase's server writes a V8 CPU profile of the measured phase there.
+      'cpu-prof': { type: 'string' },
     },
   });
   const batch = Number(values.batch);
@@ -155,15 +180,16 @@ async function main(): Promise<void> {
   const rate = Number(values.rate);
   const bodies = workload(batch);
   const counter = { n: 0 };
-  const full = await runPhase(app, bodies, { seconds, connections }, counter);
+  const cpuProfDir = values['cpu-prof'];
+  const full = await runPhase(app, bodies, { seconds, connections, cpuProfDir }, counter);
   // The offered rate is in mentions per second whatever the batch size.
-  const fixed = await runPhase(app, bodies, { seconds, connections: 50, rate: Math.max(1, Math.round(rate / batch)) }, counter);
+  const fixed = await runPhase(app, bodies, { seconds, connections: 50, rate: Math.max(1, Math.round(rate / batch)), cpuProfDir }, counter);
   const ms = (v: number) => `${v.toFixed(1).padStart(7)} ms`;
   process.stdout.write(
     [
       `ingest throughput, ${app === 'ingest' ? 'ingest service alone' : 'all-in-one (every consumer in the same process)'} on embedded adapters, ${batch > 1 ? `POST /v1/mentions/batch (${batch} per request; latency is per request)` : 'POST /v1/mentions'}, 3000 demo mentions in 11 languages`,
       `  full speed (${connections} connections, ${seconds} s): ${full.perSecond.toFixed(0).padStart(6)} accepted/s   ${(full.perSecond / TARGET_PER_SECOND).toFixed(2)} × target (${TARGET_PER_SECOND}/s)`,
-      `      p50 ${ms(full.p50)}   p99 ${ms(full.p99)}   non-2xx ${full.non2xx}   server CPU ${full.cpuSeconds.toFixed(1)} s (${(full.cpuSeconds / seconds).toFixed(2)} cores)`,
+      `      p50 ${ms(full.p50)}   p99 ${ms(full.p99)}   non-2xx ${full.non2xx}   server CPU ${full.cpuSeconds.toFixed(1)} s (${(full.cpuSeconds / seconds).toFixed(2)} cores; ${full.systemSeconds.toFixed(1)} s of it in the kernel)`,
       // CPU per accepted mention is what a shared machine distorts least: it says what one idle core would sustain.
       `      server CPU per accepted mention ${((full.cpuSeconds * 1000) / Math.max(1, full.accepted)).toFixed(2)} ms → ${(full.accepted / Math.max(0.001, full.cpuSeconds)).toFixed(0)} accepted/s per CPU-second`,
       `  fixed ${rate}/s offered (${seconds} s): ${fixed.perSecond.toFixed(0)} accepted/s`,

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
+import { passesValidation } from '../validation/passes-validation';
 import { EventEnvelope } from './envelope';
 import { TOPIC_CATALOGUE, Topic, isKnownTopic } from './topics';
 
@@ -24,6 +25,9 @@ export function describeValidationErrors(errors: ValidationError[], prefix = '')
 
 function validateObject(cls: new () => object, value: unknown, prefix: string): string[] {
   const instance = plainToInstance(cls, value);
+  // The common case, a valid event, is decided by the same constraints without class-validator's
+  // error tree; anything else gets class-validator's own answer, messages and all (ADR 0022).
+  if (passesValidation(instance)) return [];
   return describeValidationErrors(
     validateSync(instance as object, { whitelist: false, forbidUnknownValues: true }),
     prefix,

@@ -54,11 +54,12 @@ export class EmbeddedEventBus implements EventBus {
   subscribe<T extends Topic>(subscription: Subscription<T>): void {
     this.assertNotRunning();
     const { group, topic, handler } = subscription;
+    const logger = this.options.logger.child({ group }); // once per subscription, not per event
     this.consumers.push({
       group,
       topic,
       handle: async (message, validatedAtPublish) => {
-        const outcome = await deliverWithPolicy(message, handler as never, this.options.retryPolicy, this.options.logger.child({ group }), { validatedAtPublish });
+        const outcome = await deliverWithPolicy(message, handler as never, this.options.retryPolicy, logger, { validatedAtPublish });
         if (outcome.kind === 'dead-lettered') await this.publishDeadLetter(message, outcome.letter);
       },
     });
@@ -78,7 +79,9 @@ export class EmbeddedEventBus implements EventBus {
     this.running = true;
     for (const consumer of this.consumers) {
       const partitions = await this.partitionsOf(consumer.topic);
-      const offsets = await GroupOffsets.open(this.path('_offsets', consumer.group, `${consumer.topic}.log`), partitions.length);
+      const offsets = await GroupOffsets.open(this.path('_offsets', consumer.group, `${consumer.topic}.log`), partitions.length, (error) =>
+        this.options.logger.warn({ err: error, group: consumer.group, topic: consumer.topic }, 'could not write consumer offsets; events after the last written offset will be redelivered after a restart'),
+      );
       this.offsets.push(offsets);
       partitions.forEach((log, partition) => this.loops.push(this.consume(consumer, log, partition, offsets)));
     }
@@ -114,7 +117,7 @@ export class EmbeddedEventBus implements EventBus {
       this.inFlight += 1;
       try {
         await consumer.handle({ topic: consumer.topic, partition, offset: String(offset), ...record }, this.validated.has(record));
-        await offsets.commit(partition, offset + 1);
+        offsets.commit(partition, offset + 1);
       } catch (error) {
         // Only the dead-letter write itself can land here; keep the offset so nothing is lost.
         this.options.logger.error({ err: error, topic: consumer.topic, partition, offset }, 'could not settle event; will retry');
