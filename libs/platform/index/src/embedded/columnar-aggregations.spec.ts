@@ -108,6 +108,14 @@ const REQUESTS: AggregationRequest[][] = [
       aggregations: [{ name: 'lang', type: 'terms', field: 'lang', size: 3 }],
     },
   ],
+  [
+    {
+      name: 'byMonth',
+      type: 'dateHistogram',
+      interval: 'month',
+      aggregations: [{ name: 'sov', type: 'shareOfVoice', queries: [{ name: 'fr', query: query('lang:fr') }, { name: 'thai', query: query('แบตเตอรี่') }] }],
+    },
+  ],
   // Not columnar (multi-valued fields): computed the generic way beside columnar ones.
   [{ name: 'intents', type: 'terms', field: 'intent' }, { name: 'topics', type: 'terms', field: 'topic' }, { name: 'day', type: 'dateHistogram', interval: 'day' }],
 ];

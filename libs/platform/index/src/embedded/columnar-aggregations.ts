@@ -47,7 +47,10 @@ export function aggregateMatches(segment: TenantSegment, matches: MatchSet, requ
   const ordinals = ordinalsOf(matches);
   const time = timeReader(columns);
   const plan = planAggregations(requests, query, planNeedsHitSpan(requests, query) ? timeSpanOf(ordinals, time) : undefined);
-  const source: Source = { columns, matchBits: (sub) => segment.match(sub).bits };
+  // A share-of-voice query drilled into every bucket of a histogram is evaluated once, not per bucket.
+  const evaluated = new Map<QueryNode, Bitset>();
+  const matchBits = (sub: QueryNode) => evaluated.get(sub) ?? evaluated.set(sub, segment.match(sub).bits).get(sub)!;
+  const source: Source = { columns, matchBits };
   const results: AggregationResults = {};
   for (const p of plan) results[p.name] = isColumnar(p) ? aggregate(ordinals, p, source, time) : aggregateDocuments(generic.hits(), [p], generic.select)[p.name];
   return results;
