@@ -2,7 +2,7 @@ import type { QueryNode } from '@cxm/query';
 import { aggregateDocuments, SelectDocuments } from '../aggregations/aggregate-documents';
 import { histogramBuckets, PlannedAggregation, planAggregations, planNeedsHitSpan, shareOfVoiceBuckets } from '../aggregations/aggregation-plan';
 import type { AggregationBucket, AggregationRequest, AggregationResult, AggregationResults, TermsField } from '../aggregations/aggregation.types';
-import { bucketStart, TimeSpan } from '../aggregations/date-histogram';
+import { bucketStart, fixedIntervalMs, TimeSpan } from '../aggregations/date-histogram';
 import { compareCodePoints } from '../aggregations/terms-fields';
 import type { MentionDocument } from '../mention-index.port';
 import { Bitset, forEachBit, hasBit } from './bitset';
@@ -71,7 +71,7 @@ function aggregate(ordinals: Int32Array, p: PlannedAggregation, source: Source, 
   const subsOf = (members: Int32Array) => (p.subs.length ? { aggregations: aggregateAll(members, p.subs, source, time) } : {});
   switch (p.type) {
     case 'dateHistogram': {
-      const groups = group(ordinals, p.starts.length, p.subs.length > 0, bucketIndexer(p, time));
+      const groups = group(ordinals, histogramBucketsOf(ordinals, p, time), p.starts.length, p.subs.length > 0);
       let next = 0; // histogramBuckets visits the starts in order
       const buckets = histogramBuckets(p.starts, () => groups.bucket(next++, subsOf));
       return { type: 'dateHistogram', interval: p.interval, buckets };
@@ -79,7 +79,9 @@ function aggregate(ordinals: Int32Array, p: PlannedAggregation, source: Source, 
     case 'terms': {
       const column: DictionaryColumn = source.columns[DICTIONARY_OF[p.field]!];
       const { codes, values } = column;
-      const groups = group(ordinals, values.length, p.subs.length > 0, (o) => codes[o]);
+      const codesOf = new Int32Array(ordinals.length);
+      for (let i = 0; i < ordinals.length; i++) codesOf[i] = codes[ordinals[i]];
+      const groups = group(ordinals, codesOf, values.length, p.subs.length > 0);
       const ranked: number[] = [];
       for (let code = 0; code < values.length; code++) if (groups.counts[code] > 0) ranked.push(code);
       ranked.sort((a, b) => groups.counts[b] - groups.counts[a] || compareCodePoints(values[a], values[b]));
@@ -99,21 +101,18 @@ function aggregate(ordinals: Int32Array, p: PlannedAggregation, source: Source, 
 }
 
 /**
- * Counts per bucket (`bucketOf` gives an ordinal's bucket, -1 for none) and, when drill-downs
- * need them, each bucket's ordinals.
+ * Counts per bucket (`bucketOf[i]` is the bucket of `ordinals[i]`, -1 for none) and, when
+ * drill-downs need them, each bucket's ordinals.
  */
-function group(ordinals: Int32Array, size: number, keepMembers: boolean, bucketOf: (ordinal: number) => number) {
+function group(ordinals: Int32Array, bucketOf: Int32Array, size: number, keepMembers: boolean) {
   const counts = new Int32Array(size);
-  for (let i = 0; i < ordinals.length; i++) {
-    const b = bucketOf(ordinals[i]);
-    if (b >= 0) counts[b]++;
-  }
+  for (let i = 0; i < bucketOf.length; i++) if (bucketOf[i] >= 0) counts[bucketOf[i]]++;
   let members: Int32Array[] | undefined;
   if (keepMembers) {
     members = Array.from(counts, (n) => new Int32Array(n));
     const filled = new Int32Array(size);
-    for (let i = 0; i < ordinals.length; i++) {
-      const b = bucketOf(ordinals[i]);
+    for (let i = 0; i < bucketOf.length; i++) {
+      const b = bucketOf[i];
       if (b >= 0) members[b][filled[b]++] = ordinals[i];
     }
   }
@@ -146,37 +145,50 @@ function timeSpanOf(ordinals: Int32Array, time: TimeReader): TimeSpan | undefine
 }
 
 /**
- * An ordinal's histogram bucket: the index of `bucketStart(interval, createdAt)` among the
- * planned starts, -1 when it is not one of them (an unparsable date). Months are found by binary
- * search, other intervals by arithmetic (their starts are evenly spaced).
+ * Each ordinal's histogram bucket: the index of `bucketStart(interval, createdAt)` among the
+ * planned starts, -1 when it is not one of them (an unparsable date). Fixed intervals by
+ * arithmetic (their starts are consecutive multiples of the interval), months by binary search.
  */
-function bucketIndexer(p: Extract<PlannedAggregation, { type: 'dateHistogram' }>, time: TimeReader): (ordinal: number) => number {
+function histogramBucketsOf(ordinals: Int32Array, p: Extract<PlannedAggregation, { type: 'dateHistogram' }>, time: TimeReader): Int32Array {
+  const out = new Int32Array(ordinals.length).fill(-1);
   const { starts, interval } = p;
-  if (starts.length === 0) return () => -1;
+  const n = starts.length;
+  if (n === 0) return out;
   const first = starts[0];
-  if (interval !== 'month') {
-    const step = starts.length > 1 ? starts[1] - first : 1;
-    return (o) => {
-      const start = bucketStart(interval, time(o));
-      const at = (start - first) / step;
-      return at >= 0 && at < starts.length && starts[at] === start ? at : -1;
-    };
+  const fixed = fixedIntervalMs(interval);
+  if (fixed !== undefined) {
+    const firstSlot = first / fixed;
+    for (let i = 0; i < ordinals.length; i++) {
+      const at = Math.floor(time(ordinals[i]) / fixed) - firstSlot;
+      if (at >= 0 && at < n) out[i] = at;
+    }
+    return out;
   }
-  const last = new Date(starts[starts.length - 1]);
+  if (interval === 'week') {
+    for (let i = 0; i < ordinals.length; i++) {
+      const at = (bucketStart('week', time(ordinals[i])) - first) / WEEK;
+      if (at >= 0 && at < n) out[i] = at;
+    }
+    return out;
+  }
+  const last = new Date(starts[n - 1]);
   const end = Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 1, 1);
-  return (o) => {
-    const ms = time(o);
-    if (!(ms >= first && ms < end)) return -1;
+  for (let i = 0; i < ordinals.length; i++) {
+    const ms = time(ordinals[i]);
+    if (!(ms >= first && ms < end)) continue;
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
       if (starts[mid] <= ms) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
-  };
+    out[i] = lo;
+  }
+  return out;
 }
+
+const WEEK = 7 * 86_400_000;
 
 function ordinalsOf(matches: MatchSet): Int32Array {
   const out = new Int32Array(matches.count);
