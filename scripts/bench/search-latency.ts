@@ -24,7 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from '@elastic/elasticsearch';
 import { generateLabelledDemoMentions, LabelledDemoMention, SeededRandom } from '@cxm/demo';
 import { loadPlatformConfig } from '@cxm/platform-config';
-import { bitsets, compileQuery, ElasticsearchMentionIndex, EmbeddedMentionIndex, MentionDocument, MentionIndex, SEARCH_FIELD_NAMES } from '@cxm/platform-index';
+import { AggregationRequest, ElasticsearchMentionIndex, EmbeddedMentionIndex, MentionDocument, MentionIndex, SEARCH_FIELD_NAMES } from '@cxm/platform-index';
 import { silentLogger } from '@cxm/platform-logging';
 import { parseQuery, QueryNode } from '@cxm/query';
 
@@ -130,43 +130,22 @@ const QUERY_MIX: Record<string, { target: number; queries: string[] }> = {
   'three aggregations': { target: TARGETS.aggregations, queries: ['', 'battery', 'sentiment:negative date:[now-30d TO now]', 'intent:complaint -lang:en'] },
 };
 
-/**
- * HOOK(search-api): until `POST /v1/search` aggregations are on main, the three aggregations
- * (volume per day, sentiment breakdown, top languages) are computed with what exists — the
- * embedded segment's match set and columns, and an Elasticsearch `aggs` request on the alias.
- * Replace with `index.search(tenant, query, { limit: 20, aggregations: [...] })` when it lands.
- */
+/** Volume per day, sentiment breakdown, top languages: the dashboard's three aggregations. */
+const THREE_AGGREGATIONS: readonly AggregationRequest[] = [
+  { name: 'volume', type: 'dateHistogram', interval: 'day' },
+  { name: 'sentiment', type: 'terms', field: 'sentiment' },
+  { name: 'languages', type: 'terms', field: 'lang', size: 20 },
+];
+
+/** A search with the three aggregations through the port; returns a figure of the answer so the work is used. */
 async function searchWithThreeAggregations(setup: Setup, query: QueryNode): Promise<number> {
-  if (setup.embedded) {
-    const segment = setup.embedded.segmentOf(TENANT)!;
-    const matches = segment.match(query);
-    const columns = segment.columns;
-    const firstDay = Math.floor((NOW.getTime() - YEAR_MS) / 86_400_000);
-    const perDay = new Int32Array(400);
-    const sentiment = new Int32Array(columns.sentiment.values.length + 1);
-    const lang = new Int32Array(columns.lang.values.length + 1);
-    bitsets.forEachBit(matches.bits, (o) => {
-      perDay[Math.floor(columns.createdAt[o] / 86_400_000) - firstDay]++;
-      sentiment[columns.sentiment.codes[o] + 1]++;
-      lang[columns.lang.codes[o] + 1]++;
-    });
-    const page = await setup.index.search(TENANT, query, { limit: 20 });
-    return page.items.length + perDay.filter((n) => n > 0).length + sentiment[0] + lang[0];
-  }
-  const result = await setup.es!.client.search({
-    index: setup.es!.alias,
-    size: 20,
-    track_total_hits: true,
-    query: { bool: { filter: [{ term: { tenantId: TENANT } }, compileQuery(query)] } },
-    sort: [{ createdAt: { order: 'desc' } }, { id: { order: 'desc' } }],
-    _source: { excludes: ['tok_exact', 'tok_bare', 'filters'] },
-    aggs: {
-      volume: { date_histogram: { field: 'createdAt', calendar_interval: 'day' } },
-      sentiment: { terms: { field: 'sentiment', size: 10 } },
-      languages: { terms: { field: 'lang', size: 20 } },
-    },
-  });
-  return result.hits.hits.length;
+  const result = await setup.index.search(TENANT, query, { limit: 20, aggregations: THREE_AGGREGATIONS });
+  const aggregations = result.aggregations;
+  if (!aggregations || Object.keys(aggregations).length !== THREE_AGGREGATIONS.length) throw new Error('the index answered without the three aggregations');
+  const counted = (name: string) => aggregations[name].buckets.reduce((n, b) => n + b.count, 0);
+  // Every hit has a createdAt and a sentiment in the corpus: the buckets must add up to the total.
+  if (counted('volume') !== result.total || counted('sentiment') !== result.total) throw new Error(`aggregation counts do not add up to the ${result.total} hits`);
+  return result.total;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -73,6 +73,11 @@ export function needsHitSpan(bounds: QueryTimeBounds): boolean {
   return bounds.from === undefined || bounds.to === undefined;
 }
 
+/** The length of a fixed interval in milliseconds (`undefined` for `week` and `month`, which are calendar intervals). */
+export function fixedIntervalMs(interval: HistogramInterval): number | undefined {
+  return FIXED_MS[interval];
+}
+
 /** The start of the bucket holding `ms` (UTC; weeks start on Monday, as Elasticsearch's calendar weeks). */
 export function bucketStart(interval: HistogramInterval, ms: number): number {
   const fixed = FIXED_MS[interval];

@@ -1,12 +1,13 @@
 import { AppendOnlyFile, cloneJson, journalNeedsCompaction } from '@cxm/platform-embedded';
 import { QueryNode } from '@cxm/query';
 import { join } from 'node:path';
-import { aggregateDocuments, timeSpanOf } from '../aggregations/aggregate-documents';
-import { planAggregations, planNeedsHitSpan } from '../aggregations/aggregation-plan';
+import { aggregateDocuments, SelectDocuments } from '../aggregations/aggregate-documents';
+import { planAggregations } from '../aggregations/aggregation-plan';
 import { toHit } from '../highlight/highlight-hit';
 import { IndexRebuild, MentionDocument, MentionIndex, SearchPage, SearchResult } from '../mention-index.port';
 import { decodeCursor, encodeCursor, selectPage, SortValues } from '../sort/mention-sort';
 import { Bitset } from './bitset';
+import { aggregateMatches } from './columnar-aggregations';
 import { TenantSegment } from './tenant-segment';
 import { EmbeddedRebuild, TenantSegments } from './tenant-segments';
 
@@ -89,11 +90,15 @@ export class EmbeddedMentionIndex implements MentionIndex {
       nextCursor: more && last ? encodeCursor(sort, last) : null,
     };
     if (page.aggregations?.length) {
-      const plan = planAggregations(page.aggregations, query, planNeedsHitSpan(page.aggregations, query) ? timeSpanOf(hits()) : undefined);
-      result.aggregations = aggregateDocuments(hits(), plan, (sub) => {
+      const select: SelectDocuments = (sub) => {
         const ids = new Set(this.matching(tenantId, sub).map((doc) => doc.id));
         return (doc) => ids.has(doc.id);
-      });
+      };
+      // From the columns where they hold what is aggregated; documents only for the rest.
+      result.aggregations =
+        segment && matches
+          ? aggregateMatches(segment, matches, page.aggregations, query, { hits, select })
+          : aggregateDocuments([], planAggregations(page.aggregations, query, undefined), select);
     }
     return result;
   }

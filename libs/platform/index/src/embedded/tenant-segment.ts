@@ -1,4 +1,5 @@
 import { normalizeText, QueryNode, tokenizeText } from '@cxm/query';
+import { createdAtMs } from '../aggregations/aggregate-documents';
 import { MentionDocument, searchFieldValues } from '../mention-index.port';
 import { Bitset, clearBit, emptyBitset, forEachBit, grownBitset, hasBit, popcount, setBit, bitsetWords } from './bitset';
 import { Postings } from './postings';
@@ -22,6 +23,12 @@ export interface SegmentColumns {
   readonly size: number;
   /** createdAt as epoch milliseconds. */
   readonly createdAt: Float64Array;
+  /**
+   * Ordinals whose createdAt the aggregations read differently from `createdAt` above (which is
+   * `Date.parse`): a string not in the `toISOString()` form that `createdAtMs` reads digit by
+   * digit but `Date.parse` reads otherwise or rejects. Empty for documents ingest wrote.
+   */
+  readonly aggregationTimes: ReadonlyMap<number, number>;
   /** authorFollowers; NaN when unknown. */
   readonly followers: Float64Array;
   /** priorityScore (0–100); NaN when unknown. */
@@ -106,6 +113,7 @@ export class TenantSegment {
   /** Field values repeat endlessly (a few languages, sentiments, channels): normalise each once. */
   private readonly normalized = new Map<string, string>();
   private createdAtMs = new Float64Array(1024);
+  private readonly aggregationTimes = new Map<number, number>();
   private readonly numeric: Record<keyof typeof NUMERIC_COLUMNS, Float64Array> = {
     followers: new Float64Array(1024),
     priorityScore: new Float64Array(1024),
@@ -175,6 +183,8 @@ export class TenantSegment {
     const textTokens = tokens ?? tokenizeText(doc.text);
     this.storeTokens(ordinal, this.postings.add(ordinal, textTokens));
     this.createdAtMs[ordinal] = Date.parse(doc.createdAt);
+    const aggregated = createdAtMs(doc);
+    if (!Object.is(aggregated, this.createdAtMs[ordinal])) this.aggregationTimes.set(ordinal, aggregated);
     this.indexValues(ordinal, doc);
     this.order.insert(ordinal);
     return textTokens;
@@ -242,6 +252,7 @@ export class TenantSegment {
     return {
       size: this.docs.length,
       createdAt: this.createdAtMs,
+      aggregationTimes: this.aggregationTimes,
       followers: this.numeric.followers,
       priorityScore: this.numeric.priorityScore,
       sentimentScore: this.numeric.sentimentScore,
@@ -288,6 +299,7 @@ export class TenantSegment {
     const doc = this.docs[ordinal];
     if (!doc) return;
     this.unindexValues(ordinal, doc);
+    this.aggregationTimes.delete(ordinal);
     this.docs[ordinal] = undefined;
     clearBit(this.liveBits, ordinal);
     this.liveCount--;
