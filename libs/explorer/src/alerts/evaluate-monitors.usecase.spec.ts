@@ -4,7 +4,7 @@ import { loadPlatformConfig } from '@cxm/platform-config';
 import { EmbeddedMentionIndex } from '@cxm/platform-index';
 import { silentLogger } from '@cxm/platform-logging';
 import { EmbeddedDocumentStore } from '@cxm/platform-store';
-import { collectEvents, waitForQuietBus } from '@cxm/testing';
+import { collectEvents, seededRandom, waitForQuietBus } from '@cxm/testing';
 import { aMentionDocument } from '../common/mention-document.builder';
 import { ManageSavedSearches } from '../saved-searches/manage-saved-searches.usecase';
 import { EvaluateMonitors, MonitorOutcome } from './evaluate-monitors.usecase';
@@ -18,23 +18,12 @@ const MINUTE = 60 * SECOND;
 const TICK = 15 * SECOND;
 const TEXTS = ['Батарея садится за час', 'แบตเตอรี่เสื่อมเร็ว battery', 'battery dies by noon 😡', 'Pil battery bitti yine', 'la batterie est morte', 'البطارية battery تالفة', 'バッテリー battery 最悪'];
 
-/** A deterministic pseudo-random source (mulberry32), so "noise" is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** Mentions created in one second of simulated time. */
 type Traffic = (second: number) => { count: number; negative?: number; tenantId?: string };
 
 /** One mention every 30 s, plus now and then (≈1 per 5 min) an extra one: a flat, slightly noisy baseline. */
 function flatTraffic(seed = 7): Traffic {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   return (second) => ({ count: (second % 30 === 0 ? 1 : 0) + (random() < 1 / 300 ? 1 : 0), negative: 0 });
 }
 

@@ -1,6 +1,6 @@
 import { silentLogger } from '@cxm/platform-logging';
 import { parseQuery } from '@cxm/query';
-import { describeWithRealInfrastructure, uniqueNamespace } from '@cxm/testing';
+import { describeWithRealInfrastructure, seededRandom, uniqueNamespace } from '@cxm/testing';
 import { Client } from '@elastic/elasticsearch';
 import { AggregationRequest } from '../aggregations/aggregation.types';
 import { EmbeddedMentionIndex } from '../embedded/embedded-mention-index.adapter';
@@ -12,17 +12,6 @@ jest.setTimeout(120_000);
 const NOW = new Date(Date.UTC(2026, 10, 20, 12));
 const q = (text: string) => parseQuery(text, { fields: SEARCH_FIELD_NAMES, now: () => NOW });
 
-/** A small deterministic PRNG (mulberry32), so the corpus is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = [
   'battery', 'Battery', 'charger', 'screen', 'refund', 'love', 'great', 'broken', 'Aurora', 'Nova', 'life', 'dies',
   'батарея', 'зарядка', 'ужасно', 'şarj', 'İSTANBUL', 'berbat', 'batterie', 'l’écran', 'été', 'แบตเตอรี่', 'หมดเร็ว',
@@ -32,7 +21,7 @@ const pick = <T,>(rnd: () => number, list: readonly T[]): T => list[Math.floor(r
 
 /** 320 documents (many pages) over three weeks with ties in time and priority, several languages and missing fields. */
 function corpus(tenantId: string): MentionDocument[] {
-  const rnd = seeded(42);
+  const rnd = seededRandom(42);
   return Array.from({ length: 320 }, (_, i) => {
     const words = Array.from({ length: 3 + Math.floor(rnd() * 9) }, () => pick(rnd, WORDS));
     const createdAt = new Date(Date.UTC(2026, 10, 1) + Math.floor(rnd() * 21 * 24) * 3_600_000).toISOString();

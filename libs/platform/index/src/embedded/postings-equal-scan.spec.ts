@@ -1,4 +1,5 @@
 import { compileMatcher, MatchableDocument, parseQuery, QueryNode, tokenizeText } from '@cxm/query';
+import { TestRandom } from '@cxm/testing';
 import { MentionDocument, rangeFieldValues, SEARCH_FIELD_NAMES, searchFieldValues } from '../mention-index.port';
 import { EmbeddedMentionIndex } from './embedded-mention-index.adapter';
 
@@ -10,31 +11,8 @@ import { EmbeddedMentionIndex } from './embedded-mention-index.adapter';
 const NOW = new Date(Date.UTC(2026, 10, 20, 12, 0, 0));
 const TENANT = 'prop';
 
-/** A small seeded PRNG (mulberry32): the same corpus and queries on every run. */
-class Rng {
-  constructor(private state: number) {}
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) | 0;
-    let t = Math.imul(this.state ^ (this.state >>> 15), 1 | this.state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-  shuffle<T>(items: readonly T[]): T[] {
-    const out = [...items];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [out[i], out[j]] = [out[j], out[i]];
-    }
-    return out;
-  }
-}
-const rng = new Rng(20_261_201);
+// The same corpus and queries on every run.
+const rng = new TestRandom(20_261_201);
 
 /** Words per language (and emoji, hashtags, handles), from which texts are drawn. */
 const VOCABULARY = [
