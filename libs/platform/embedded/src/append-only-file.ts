@@ -41,7 +41,7 @@ export class AppendOnlyFile {
     if (lines.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.pending.push({ lines, resolve, reject });
-      if (!this.flushing && !this.rewriting) this.flushing = this.flushLoop();
+      if (!this.flushing && !this.rewriting) this.flushing = this.flushSoon();
     });
   }
 
@@ -79,13 +79,23 @@ export class AppendOnlyFile {
       }
     } finally {
       this.rewriting = false;
-      if (this.pending.length && !this.flushing) this.flushing = this.flushLoop();
+      if (this.pending.length && !this.flushing) this.flushing = this.flushSoon();
     }
   }
 
   async close(): Promise<void> {
     await this.flushing;
     await this.handle.close();
+  }
+
+  /**
+   * Starts the flush loop once the callers already running have had their turn: appends made in
+   * the same burst (a batch of mentions, the events of one request) then share the first write
+   * and its fsync instead of the first append going out alone.
+   */
+  private async flushSoon(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    await this.flushLoop();
   }
 
   private async flushLoop(): Promise<void> {

@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, loadPlatformConfig, PlatformConfig } from '@cxm/platform-config';
 import { configureHttpApp } from '@cxm/platform-http';
 import { createLogger, Logger } from '@cxm/platform-logging';
+import { countRequestsInProgress } from './count-requests-in-progress';
 import { createPlatformAdapters } from './create-platform-adapters';
 import { PinoNestLogger } from './pino-nest-logger';
 import { PlatformModule, PlatformModuleOptions } from './platform.module';
@@ -49,6 +50,7 @@ export async function bootstrapService(definition: ServiceDefinition, env: NodeJ
     bodyParser: false,
   });
   configureHttpApp(app, definition.title);
+  countRequestsInProgress(app, adapters.foreground);
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://${config.host}:${address.port}`;

@@ -1,6 +1,6 @@
 import { EmbeddedEventBus, EventBus, KafkaEventBus } from '@cxm/platform-bus';
 import { PlatformConfig } from '@cxm/platform-config';
-import { lockDataDirectory } from '@cxm/platform-embedded';
+import { ForegroundActivity, lockDataDirectory } from '@cxm/platform-embedded';
 import { ReadinessCheck } from '@cxm/platform-http';
 import { ElasticsearchMentionIndex, EmbeddedMentionIndex, MentionIndex } from '@cxm/platform-index';
 import { Logger } from '@cxm/platform-logging';
@@ -11,6 +11,8 @@ export interface PlatformAdapters {
   store: DocumentStore;
   index: MentionIndex;
   readiness: ReadinessCheck[];
+  /** Requests in progress, counted by the HTTP server; the embedded bus's consumers give way to them (ADR 0025). */
+  foreground: ForegroundActivity;
 }
 
 /**
@@ -21,6 +23,7 @@ export async function createPlatformAdapters(config: PlatformConfig, logger: Log
   const usesDisk = config.bus.driver === 'embedded' || config.store.driver === 'embedded' || config.index.driver === 'embedded';
   if (usesDisk) lockDataDirectory(config.dataDir);
   const readiness: ReadinessCheck[] = [];
+  const foreground = new ForegroundActivity();
 
   const bus =
     config.bus.driver === 'kafka'
@@ -33,7 +36,7 @@ export async function createPlatformAdapters(config: PlatformConfig, logger: Log
           retryPolicy: config.bus.retry,
           logger,
         })
-      : new EmbeddedEventBus({ dataDir: config.dataDir, partitions: config.bus.partitions, retryPolicy: config.bus.retry, logger });
+      : new EmbeddedEventBus({ dataDir: config.dataDir, partitions: config.bus.partitions, retryPolicy: config.bus.retry, logger, foreground });
 
   let store: DocumentStore;
   if (config.store.driver === 'mongodb') {
@@ -53,7 +56,7 @@ export async function createPlatformAdapters(config: PlatformConfig, logger: Log
   } else {
     index = new EmbeddedMentionIndex(config.dataDir);
   }
-  return { bus, store, index, readiness };
+  return { bus, store, index, readiness, foreground };
 }
 
 /** Memory-only adapters, for tests that boot a module without touching disk or servers. */
@@ -63,5 +66,6 @@ export function inMemoryAdapters(config: PlatformConfig, logger: Logger): Platfo
     store: new EmbeddedDocumentStore(),
     index: new EmbeddedMentionIndex(),
     readiness: [],
+    foreground: new ForegroundActivity(),
   };
 }

@@ -1,4 +1,5 @@
 import { assertValidEvent, DeadLetterPayload, deadLetterTopic, EventEnvelope, PayloadOf, Topic } from '@cxm/contracts';
+import { ForegroundActivity } from '@cxm/platform-embedded';
 import { Logger } from '@cxm/platform-logging';
 import { join } from 'node:path';
 import { assertSubscriptionWiring } from '../delivery/assert-subscription-wiring';
@@ -6,6 +7,7 @@ import { deliverWithPolicy, RawMessage } from '../delivery/deliver-with-policy';
 import { partitionForKey } from '../delivery/partition-for-key';
 import { RetryPolicy } from '../delivery/retry-policy';
 import { DeadLetterSubscription, EventBus, Subscription } from '../event-bus.port';
+import { ConsumerTurns } from './consumer-turns';
 import { GroupOffsets } from './group-offsets';
 import { PartitionLog, StoredRecord } from './partition-log';
 
@@ -15,6 +17,8 @@ export interface EmbeddedEventBusOptions {
   partitions: number;
   retryPolicy: RetryPolicy;
   logger: Logger;
+  /** The process's HTTP requests in progress: consumers take turns while there are any (ADR 0025). */
+  foreground?: ForegroundActivity;
 }
 
 interface Consumer {
@@ -37,8 +41,11 @@ export class EmbeddedEventBus implements EventBus {
   private inFlight = 0;
   /** Records this process appended after validating their event: consumers need not validate them again. */
   private readonly validated = new WeakSet<StoredRecord>();
+  private readonly turns: ConsumerTurns;
 
-  constructor(private readonly options: EmbeddedEventBusOptions) {}
+  constructor(private readonly options: EmbeddedEventBusOptions) {
+    this.turns = new ConsumerTurns(options.foreground);
+  }
 
   async publish<T extends Topic>(topic: T, event: EventEnvelope<PayloadOf[T]>): Promise<void> {
     assertValidEvent(topic, event);
@@ -89,6 +96,7 @@ export class EmbeddedEventBus implements EventBus {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.turns.releaseAll();
     for (const logs of this.logs.values()) (await logs).forEach((log) => log.wakeWaiters());
     await Promise.all(this.loops);
     await Promise.all(this.offsets.map((o) => o.close()));
@@ -114,6 +122,8 @@ export class EmbeddedEventBus implements EventBus {
         await log.waitForAppend();
         continue;
       }
+      const turn = this.turns.take();
+      if (turn) await turn;
       this.inFlight += 1;
       try {
         await consumer.handle({ topic: consumer.topic, partition, offset: String(offset), ...record }, this.validated.has(record));
@@ -124,6 +134,7 @@ export class EmbeddedEventBus implements EventBus {
         await new Promise((r) => setTimeout(r, this.options.retryPolicy.initialDelayMs));
       } finally {
         this.inFlight -= 1;
+        this.turns.give();
       }
     }
   }

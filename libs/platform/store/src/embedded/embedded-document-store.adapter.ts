@@ -12,6 +12,7 @@ import {
   Versioned,
 } from '../document-store.port';
 import { compareByField, matchesFilter } from './document-filter';
+import { EqualityIndexes } from './equality-indexes';
 
 interface JournalEntry {
   tenantId: string;
@@ -26,13 +27,18 @@ interface JournalEntry {
  */
 class EmbeddedCollection<T extends StoredDocument> implements DocumentCollection<T> {
   private readonly byTenant = new Map<string, Map<string, Versioned<T>>>();
+  private readonly indexes: EqualityIndexes;
+  /** Per tenant, each document's place in first-insert order (ids never leave a collection). */
+  private readonly positions = new Map<string, Map<string, number>>();
   private file: AppendOnlyFile | undefined;
   private readonly ready: Promise<void>;
 
   constructor(
     private readonly name: string,
     path: string | undefined,
+    indexes: readonly (readonly string[])[],
   ) {
+    this.indexes = new EqualityIndexes(indexes);
     this.ready = this.load(path);
   }
 
@@ -57,15 +63,32 @@ class EmbeddedCollection<T extends StoredDocument> implements DocumentCollection
   async find(tenantId: string, filter: DocumentFilter, options: FindOptions): Promise<T[]> {
     await this.ready;
     const after = options.afterId;
-    const docs = [...this.tenant(tenantId).values()].map((v) => v.doc).filter((doc) => matchesFilter(doc, filter) && (after === undefined || (options.descending ? doc.id < after : doc.id > after)));
+    const docs = this.candidates(tenantId, filter).map((v) => v.doc).filter((doc) => matchesFilter(doc, filter) && (after === undefined || (options.descending ? doc.id < after : doc.id > after)));
     docs.sort(compareByField(options.sortBy ?? 'id', options.descending ?? false));
     return docs.slice(0, options.limit).map((doc) => cloneJson(doc));
   }
 
   async findOne(tenantId: string, filter: DocumentFilter): Promise<Versioned<T> | undefined> {
     await this.ready;
-    for (const entry of this.tenant(tenantId).values()) if (matchesFilter(entry.doc, filter)) return clone(entry);
+    for (const entry of this.candidates(tenantId, filter, true)) if (matchesFilter(entry.doc, filter)) return clone(entry);
     return undefined;
+  }
+
+  /**
+   * The documents a filter may match: the bucket of a declared index that covers the filter, else
+   * all of them. `inOrder`: in the collection's order (first insert first, as a scan meets them),
+   * which decides findOne's answer when several match.
+   */
+  private candidates(tenantId: string, filter: DocumentFilter, inOrder = false): Versioned<T>[] {
+    const docs = this.tenant(tenantId);
+    const ids = this.indexes.candidates(tenantId, filter);
+    if (!ids) return [...docs.values()];
+    const picked = [...ids];
+    if (inOrder && picked.length > 1) {
+      const position = this.positions.get(tenantId)!;
+      picked.sort((a, b) => position.get(a)! - position.get(b)!);
+    }
+    return picked.map((id) => docs.get(id)!);
   }
 
   async close(): Promise<void> {
@@ -74,12 +97,25 @@ class EmbeddedCollection<T extends StoredDocument> implements DocumentCollection
   }
 
   private async write(doc: T, version: number): Promise<Versioned<T>> {
-    const entry: Versioned<T> = { doc: cloneJson(doc), version };
+    // One serialisation serves the stored copy, the journal line and the caller's copy.
+    const json = JSON.stringify(doc);
+    const entry: Versioned<T> = { doc: JSON.parse(json) as T, version };
     // In memory first (synchronously) so a concurrent writer sees the new version at once.
-    this.tenant(doc.tenantId).set(doc.id, entry);
-    const line: JournalEntry = { tenantId: doc.tenantId, id: doc.id, version, doc };
-    await this.file?.append([JSON.stringify(line)]);
-    return clone(entry)!;
+    this.put(doc.tenantId, doc.id, entry);
+    await this.file?.append([`{"tenantId":${JSON.stringify(doc.tenantId)},"id":${JSON.stringify(doc.id)},"version":${version},"doc":${json}}`]);
+    return { doc: JSON.parse(json) as T, version };
+  }
+
+  private put(tenantId: string, id: string, entry: Versioned<T>): void {
+    const docs = this.tenant(tenantId);
+    const previous = docs.get(id);
+    if (!previous) {
+      let positions = this.positions.get(tenantId);
+      if (!positions) this.positions.set(tenantId, (positions = new Map()));
+      positions.set(id, positions.size);
+    }
+    this.indexes.update(tenantId, id, entry.doc, previous?.doc);
+    docs.set(id, entry);
   }
 
   private tenant(tenantId: string): Map<string, Versioned<T>> {
@@ -96,7 +132,7 @@ class EmbeddedCollection<T extends StoredDocument> implements DocumentCollection
     const { file, lines } = await AppendOnlyFile.open(path, { durable: true });
     for (const line of lines) {
       const entry = JSON.parse(line) as JournalEntry;
-      this.tenant(entry.tenantId).set(entry.id, { doc: entry.doc as T, version: entry.version });
+      this.put(entry.tenantId, entry.id, { doc: entry.doc as T, version: entry.version });
     }
     const live = [...this.byTenant.values()].reduce((n, docs) => n + docs.size, 0);
     if (journalNeedsCompaction(lines.length, live)) {
@@ -123,7 +159,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
     let collection = this.collections.get(definition.name);
     if (!collection) {
       const path = this.dataDir ? join(this.dataDir, 'store', `${definition.name}.log`) : undefined;
-      collection = new EmbeddedCollection(definition.name, path);
+      collection = new EmbeddedCollection(definition.name, path, definition.indexes ?? []);
       this.collections.set(definition.name, collection);
     }
     return collection as unknown as DocumentCollection<T>;
