@@ -28,7 +28,7 @@ async function outcome(run: () => Promise<unknown>): Promise<{ value?: unknown; 
   }
 }
 
-function samples(cls: Class, seed: number): unknown[] {
+function samples(cls: Class, seed: number): string[] {
   const random = seededRandom(seed);
   const valid = Array.from({ length: 6 }, () => sampleOf(cls, random));
   return [...valid, ...valid.flatMap((sample) => mutationsOf(sample, random, 8))].map((sample) => JSON.stringify(sample));
