@@ -14,3 +14,5 @@ export * from './events/event-validation';
 export * from './events/event-factory';
 export * from './validation/validation-metadata-cache';
 export * from './validation/passes-validation';
+export * from './validation/compiled-validation';
+export * from './validation/validation-samples';

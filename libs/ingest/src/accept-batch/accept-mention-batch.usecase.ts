@@ -1,5 +1,5 @@
 import { HttpException, Inject, Injectable } from '@nestjs/common';
-import { CanonicalMention } from '@cxm/contracts';
+import { CanonicalMention, certainlyValid, instantiateValidated } from '@cxm/contracts';
 import { PLATFORM_CONFIG, PlatformConfig } from '@cxm/platform-config';
 import { Principal, TENANT_ACCESS, TenantAccess, fieldProblems, validationProblem } from '@cxm/platform-http';
 import { plainToInstance } from 'class-transformer';
@@ -56,10 +56,14 @@ export class AcceptMentionBatch {
 
 /**
  * The same checks the global validation pipe applies to `POST /v1/mentions` (unknown fields
- * refused); synchronous, as the constraints are, which spares a promise per constraint.
+ * refused); synchronous, as the constraints are, which spares a promise per constraint. A valid
+ * item is recognised by the compiled validator and built as class-transformer would build it
+ * (declared fields first, nested classes); anything else goes through class-transformer and
+ * class-validator, whose messages the 400 quotes (ADR 0022, compiled validation).
  */
-function validMention(item: unknown): CanonicalMention {
+export function validMention(item: unknown): CanonicalMention {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) throw validationProblem([{ field: '', message: 'an item must be a JSON object' }]);
+  if (certainlyValid(CanonicalMention, item, { forbidNonWhitelisted: true })) return instantiateValidated(CanonicalMention, item);
   const mention = plainToInstance(CanonicalMention, item);
   const errors = validateSync(mention, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) throw validationProblem(fieldProblems(errors));
