@@ -5,7 +5,7 @@
  * process) accepts, its latency at full speed and at a fixed offered rate, and how fast the
  * lifecycle behind it digests what was accepted.
  *
- * The default workload (`mixed`, scripts/bench/ingest-workload) is a brand's traffic in the
+ * The default workload (`mixed`, libs/demo/src/native-deliveries) is a brand's traffic in the
  * platforms' own formats: signed webhook deliveries of every push/relay channel, sized like the
  * pages each platform sends, plus bulk-import batches and single canonical posts. Every send
  * carries new native ids, so nothing is deduplicated. `--workload canonical` (and `--batch N`,
@@ -23,7 +23,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BENCH_TENANT, canonicalWorkload, mixedWorkload, renderSend, RequestTemplate, Workload } from './ingest-workload/ingest-workload';
+import { BENCH_TENANT, canonicalWorkload, mixedWorkload, renderSend, RequestTemplate, Workload } from '@cxm/demo';
 
 const TOKEN = 'bench-admin-token-0123456789';
 const TARGET_PER_SECOND = 5_000;

@@ -1,4 +1,4 @@
-import { BENCH_TENANT, mixedWorkload, renderSend, RequestTemplate, Workload } from '../../../scripts/bench/ingest-workload/ingest-workload';
+import type { RequestTemplate, Workload } from '@cxm/demo';
 import { E2E_ADMIN_TOKEN, startAllInOneTarget, Target } from './support/all-in-one-target';
 import { WebhookReceiver } from './support/webhook-receiver';
 
@@ -13,14 +13,17 @@ describe('bench:ingest mixed workload against the all-in-one', () => {
   const receiver = new WebhookReceiver();
   let target: Target;
   let workload: Workload;
+  // Loaded as main.ts loads it (the demo lib is lazy-loaded by the app).
+  let demo: typeof import('@cxm/demo');
   const firstOfEachKind = new Map<string, RequestTemplate>();
 
   beforeAll(async () => {
     target = await startAllInOneTarget(await receiver.start());
-    workload = mixedWorkload();
+    demo = await import('@cxm/demo');
+    workload = demo.mixedWorkload();
     for (const template of workload.deck) if (!firstOfEachKind.has(template.kind)) firstOfEachKind.set(template.kind, template);
     for (const { channel, body } of workload.channelSettings) {
-      const answer = await target.api.request('PUT', `/v1/tenants/${BENCH_TENANT}/channels/${channel}`, body);
+      const answer = await target.api.request('PUT', `/v1/tenants/${demo.BENCH_TENANT}/channels/${channel}`, body);
       expect(answer.status).toBe(200);
     }
   });
@@ -31,7 +34,7 @@ describe('bench:ingest mixed workload against the all-in-one', () => {
   });
 
   const send = (template: RequestTemplate, n: number) => {
-    const { body, headers } = renderSend(template, n, E2E_ADMIN_TOKEN);
+    const { body, headers } = demo.renderSend(template, n, E2E_ADMIN_TOKEN);
     // Webhooks carry no bearer token: their signature is all the authentication they have.
     return target.api.withToken(undefined).request<{ accepted?: number; duplicates?: number; duplicate?: boolean }>('POST', template.path, body, headers);
   };
@@ -60,8 +63,8 @@ describe('bench:ingest mixed workload against the all-in-one', () => {
 
   it('signs as the platform does: the same body with another number but the old signature is refused', async () => {
     const whatsapp = firstOfEachKind.get('whatsapp')!;
-    const signed = renderSend(whatsapp, 3, E2E_ADMIN_TOKEN);
-    const tampered = renderSend(whatsapp, 4, E2E_ADMIN_TOKEN).body;
+    const signed = demo.renderSend(whatsapp, 3, E2E_ADMIN_TOKEN);
+    const tampered = demo.renderSend(whatsapp, 4, E2E_ADMIN_TOKEN).body;
     const answer = await target.api.withToken(undefined).request('POST', whatsapp.path, tampered, signed.headers);
     expect(answer.status).toBe(403);
   });

@@ -1,5 +1,6 @@
 import type { Channel } from '@cxm/contracts';
-import { generateLabelledDemoMentions, LabelledDemoMention, SeededRandom } from '@cxm/demo';
+import { generateLabelledDemoMentions, LabelledDemoMention } from '../generate-demo-mentions';
+import { SeededRandom } from '../seeded-random';
 import { createHmac } from 'node:crypto';
 import {
   appStoreReviewsPage,
@@ -18,7 +19,7 @@ import {
 } from './native-deliveries';
 
 /**
- * What `bench:ingest` sends: a deck of requests, cycled, each rendered with a number unique to
+ * What `npm run bench:ingest` sends by default (scripts/bench/ingest-throughput.ts): a deck of requests, cycled, each rendered with a number unique to
  * the send (so every id is new) and, for webhooks, signed the way its platform signs.
  */
 export interface RequestTemplate {
@@ -48,7 +49,7 @@ export const BENCH_TENANT = 'demo';
 const DEMO_NOW = new Date('2026-11-20T12:00:00Z');
 /** Mentions one pass of the deck carries (its requests are then cycled). */
 const DECK_MENTIONS = 10_000;
-/** Size of one bulk-import request: what `npm run import` sends (scripts/import.ts). */
+/** Size of one bulk-import request: what `npm run import` sends by default (--batch-size 500, tools/import/src/cli.ts). */
 export const IMPORT_BATCH = 500;
 
 const SECRETS = {

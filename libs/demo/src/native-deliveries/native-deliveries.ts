@@ -1,5 +1,5 @@
 import type { Channel } from '@cxm/contracts';
-import type { LabelledDemoMention } from '@cxm/demo';
+import type { LabelledDemoMention } from '../generate-demo-mentions';
 
 /**
  * Per-channel generators of webhook deliveries in the platforms' own formats, built from the
