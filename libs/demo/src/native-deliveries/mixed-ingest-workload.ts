@@ -36,7 +36,7 @@ export interface RequestTemplate {
 }
 
 export interface Workload {
-  /** In a shuffled (seeded) order, each kind in proportion to its share of mentions. */
+  /** Each kind in proportion to its share of mentions, spread evenly over the deck. */
   deck: RequestTemplate[];
   /** `PUT /v1/tenants/{tenant}/channels/{channel}` bodies, sent before any phase. */
   channelSettings: { channel: Channel; body: Record<string, string> }[];
@@ -114,7 +114,7 @@ export function mixedWorkload(): Workload {
   const singles = canonical.slice(0, Math.round((DECK_MENTIONS * API_SHARE) / 100)).map((body) => bearerTemplate('api', '/v1/mentions', body, 1));
   deck.push(...imports, ...singles);
   describe.push(line('import', IMPORT_SHARE, imports, `POST /v1/mentions/batch, ${IMPORT_BATCH} per request (the import CLI)`), line('api', API_SHARE, singles, 'POST /v1/mentions, one canonical mention'));
-  return finish(new SeededRandom(20261201).shuffle(deck), describe);
+  return finish(spread(deck, new SeededRandom(20261201)), describe);
 }
 
 /** `--workload canonical`: demo mentions through `POST /v1/mentions`, or `--batch N` per request to the batch route. */
@@ -131,6 +131,21 @@ export function renderSend(template: RequestTemplate, n: number, bearerToken: st
   if (template.signature) headers[template.signature.header] = `sha256=${createHmac('sha256', template.signature.secret).update(body, 'utf8').digest(template.signature.encoding)}`;
   else headers.authorization = `Bearer ${bearerToken}`;
   return { body, headers };
+}
+
+/**
+ * Each kind spread evenly over the deck (at a seeded offset of its own), so that any stretch of a
+ * run — a phase starts wherever the previous one stopped — carries the mix, not only the whole deck.
+ */
+function spread(templates: readonly RequestTemplate[], random: SeededRandom): RequestTemplate[] {
+  const byKind = new Map<string, RequestTemplate[]>();
+  for (const template of templates) byKind.set(template.kind, [...(byKind.get(template.kind) ?? []), template]);
+  const placed: { template: RequestTemplate; at: number }[] = [];
+  for (const list of byKind.values()) {
+    const offset = random.next();
+    list.forEach((template, index) => placed.push({ template, at: (index + offset) / list.length }));
+  }
+  return placed.sort((a, b) => a.at - b.at).map(({ template }) => template);
 }
 
 function finish(deck: RequestTemplate[], describe: string[]): Workload {
