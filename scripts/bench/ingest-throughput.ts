@@ -119,6 +119,8 @@ class Server {
   }
 }
 
+/** How often the digest polls the index: often enough to time the drain to about a second. */
+const POLL_MS = 1_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const loadAverage = () => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
 
@@ -133,8 +135,11 @@ interface Digest {
   left: number;
   /** Mentions indexed from the start of the measured load until drained (or the cap), per second. */
   lifecyclePerSecond: number;
-  /** Server CPU per mention over the same span: ingest and the whole lifecycle. */
+  /** Server CPU per mention over the same span: ingest and the whole lifecycle (the polls' own cost taken out). */
   cpuMsPerMention: number;
+  /** Polls of `POST /v1/search` made, and the server CPU one costs (measured after the drain). */
+  polls: number;
+  cpuMsPerPoll: number;
 }
 
 interface Phase {
@@ -248,20 +253,34 @@ async function digest(server: Server, since: { started: number; indexedBefore: n
   const loadEnded = Date.now();
   let indexed = await server.indexed();
   const backlogAtLoadEnd = since.acceptedTotal - indexed;
+  let polls = 1;
   while (indexed < since.acceptedTotal && Date.now() - loadEnded < since.capSeconds * 1000) {
-    await sleep(500);
+    await sleep(POLL_MS);
     indexed = await server.indexed();
+    polls += 1;
   }
   const now = Date.now();
+  const cpuSpent = server.cpuSeconds() - since.cpuBefore;
   const digested = indexed - since.indexedBefore;
+  const cpuMsPerPoll = await searchCost(server);
   return {
     drained: indexed >= since.acceptedTotal,
     secondsAfterLoad: (now - loadEnded) / 1000,
     backlogAtLoadEnd,
     left: Math.max(0, since.acceptedTotal - indexed),
     lifecyclePerSecond: digested / ((now - since.started) / 1000),
-    cpuMsPerMention: ((server.cpuSeconds() - since.cpuBefore) * 1000) / Math.max(1, digested),
+    cpuMsPerMention: (cpuSpent * 1000 - polls * cpuMsPerPoll) / Math.max(1, digested),
+    polls,
+    cpuMsPerPoll,
   };
+}
+
+/** Server CPU of one index poll, once the lifecycle is idle (so the digest's CPU can leave the polls out). */
+async function searchCost(server: Server): Promise<number> {
+  const rounds = 10;
+  const before = server.cpuSeconds();
+  for (let i = 0; i < rounds; i++) await server.indexed();
+  return ((server.cpuSeconds() - before) * 1000) / rounds;
 }
 
 function fire(url: string, deck: readonly RequestTemplate[], options: { seconds: number; connections: number; rate?: number }, counter: { n: number }) {
@@ -298,8 +317,8 @@ function report(app: App, workloadName: string, workload: Workload, full: Phase,
     .join(', ');
   const digestLine = (d: Digest) =>
     d.drained
-      ? `  digest: the lifecycle indexed everything accepted ${d.secondsAfterLoad.toFixed(1)} s after the load stopped (backlog then ${d.backlogAtLoadEnd}) → ${d.lifecyclePerSecond.toFixed(0)} lifecycle mentions/s, ${d.cpuMsPerMention.toFixed(2)} ms server CPU per mention (ingest + lifecycle)`
-      : `  digest: NOT drained after ${d.secondsAfterLoad.toFixed(0)} s (backlog ${d.backlogAtLoadEnd} when the load stopped, ${d.left} still not indexed) → ${d.lifecyclePerSecond.toFixed(0)} lifecycle mentions/s so far, ${d.cpuMsPerMention.toFixed(2)} ms server CPU per mention`;
+      ? `  digest: the lifecycle indexed everything accepted ${d.secondsAfterLoad.toFixed(1)} s after the load stopped (backlog then ${d.backlogAtLoadEnd}) → ${d.lifecyclePerSecond.toFixed(0)} lifecycle mentions/s, ${d.cpuMsPerMention.toFixed(2)} ms server CPU per mention (ingest + lifecycle; ${d.polls} index polls at ${d.cpuMsPerPoll.toFixed(1)} ms each left out)`
+      : `  digest: NOT drained after ${d.secondsAfterLoad.toFixed(0)} s (backlog ${d.backlogAtLoadEnd} when the load stopped, ${d.left} still not indexed) → ${d.lifecyclePerSecond.toFixed(0)} lifecycle mentions/s so far, ${d.cpuMsPerMention.toFixed(2)} ms server CPU per mention (${d.polls} index polls left out)`;
   return [
     `ingest throughput, ${app === 'ingest' ? 'ingest service alone' : 'all-in-one (every consumer in the same process)'} on embedded adapters, workload ${workloadName} (${workload.meanMentionsPerRequest.toFixed(2)} mentions/request over the deck):`,
     ...workload.describe.map((line) => `    ${line}`),

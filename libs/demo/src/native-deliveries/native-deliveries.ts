@@ -41,8 +41,13 @@ const BRAND = {
 /** `<index, 3 digits><N>`: numeric where the platform's ids are numeric (X, Graph API objects). */
 const nativeId = (index: number, prefix = '') => `${prefix}${String(index).padStart(3, '0')}${UNIQUE}`;
 const unixSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
-/** Stars from what the demo text says: how a 1–5 review of it would be rated. */
-const stars = (item: LabelledDemoMention) => ({ negative: 1 + (item.templateId.length % 2), neutral: 3, positive: 4 + (item.templateId.length % 2), mixed: 3 })[item.expectedSentiment] ?? 3;
+/** Stars from what the demo text says: how a 1–5 review of it would be rated (1 or 2, 4 or 5 by template). */
+const stars = (item: LabelledDemoMention): number => {
+  const lean = Number(item.templateId.slice(-1)) % 2 || 0;
+  if (item.expectedSentiment === 'negative') return 1 + lean;
+  if (item.expectedSentiment === 'positive') return 4 + lean;
+  return 3;
+};
 const json = (channel: Channel, payload: unknown, mentions: number): NativeDelivery => ({ channel, contentType: 'application/json', body: JSON.stringify(payload), mentions });
 
 /**
@@ -324,7 +329,7 @@ export const emailMessage: DeliveryGenerator = (items) => {
     `Message-ID: <${nativeId(0)}.${item.templateId}@mail.example>`,
     'MIME-Version: 1.0',
   ];
-  const html = item.templateId.length % 2 === 0;
+  const html = Number(item.templateId.slice(-1)) % 2 === 0;
   const body = html
     ? [
         'Content-Type: multipart/alternative; boundary="b1"',
