@@ -76,7 +76,7 @@ interface ChannelMix {
 
 /**
  * A consumer brand's traffic: X and the Meta channels carry most public talk, private messages
- * (WhatsApp, chat, Messenger, e-mail) a third, Reddit/YouTube/app-store/review pages the rest.
+ * (WhatsApp, chat, Messenger, e-mail) a quarter, Reddit/YouTube/app-store/review pages the rest.
  * The shares follow the demo set's channel mix (libs/demo), with app-store reviews added.
  * RSS is absent: feeds are polled by the server, not posted to it.
  */
