@@ -1,14 +1,21 @@
 /**
- * `npm run bench:ingest [-- --seconds 15 --connections 64 --rate 1000 --app all-in-one|ingest --batch 1 --cpu-prof DIR]`: how many mentions per
- * second the all-in-one (embedded adapters, every downstream consumer running in the same process)
- * accepts over `POST /v1/mentions`, and its latency at full speed and at a fixed offered rate.
+ * `npm run bench:ingest [-- --seconds 15 --connections 64 --rate 1000 --app all-in-one|ingest
+ *   --workload mixed|canonical --batch N --drain-seconds 120 --cpu-prof DIR --json]`: how many
+ * mentions per second the all-in-one (embedded adapters, every downstream consumer in the same
+ * process) accepts, its latency at full speed and at a fixed offered rate, and how fast the
+ * lifecycle behind it digests what was accepted.
  *
- * Each phase gets a fresh all-in-one in a temp data dir, as a child process (so the load generator
- * does not share its event loop), warmed up first. The workload is the multilingual demo set (eleven
- * languages, every channel it knows, threads with replies), each mention sent once with a unique
- * externalId. Accepted counts come from the server's own `/metrics`; CPU time from /proc.
+ * The default workload (`mixed`, libs/demo/src/native-deliveries) is a brand's traffic in the
+ * platforms' own formats: signed webhook deliveries of every push/relay channel, sized like the
+ * pages each platform sends, plus bulk-import batches and single canonical posts. Every send
+ * carries new native ids, so nothing is deduplicated. `--workload canonical` (and `--batch N`,
+ * which implies it) posts the canonical demo mentions only, as before.
+ *
+ * Each phase gets a fresh server in a temp data dir, as a child process (so the load generator
+ * does not share its event loop): channel secrets set through the API, one request of each kind
+ * checked, a 3 s warm-up, then the measured run. Accepted counts come from the server's own
+ * `/metrics`; CPU time from /proc; the digest from `POST /v1/search` totals.
  */
-import { generateDemoMentions } from '@cxm/demo';
 import { freePort } from '@cxm/distributed-launcher';
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -16,34 +23,26 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BENCH_TENANT, canonicalWorkload, mixedWorkload, renderSend, RequestTemplate, Workload } from '@cxm/demo';
 
 const TOKEN = 'bench-admin-token-0123456789';
 const TARGET_PER_SECOND = 5_000;
 const TARGET_P99_MS = 50;
 const ROOT = join(__dirname, '..', '..');
+/** Statuses the server may answer under load by design: backpressure (503) and the tenant rate limit (429; the shipped 20,000/s is left on). */
+const EXPECTED_REFUSALS = new Set(['503', '429']);
 
-/**
- * Bodies the workload sends, as JSON with `__N__` where a unique number goes. Canonical mentions of
- * the demo set today. Hook for the webhook connectors: add their native fixtures here as
- * `{ path: '/v1/webhooks/demo/<channel>', headers, body }` entries once they are on main.
- */
-function workload(batch: number): { path: string; body: string }[] {
-  const single = generateDemoMentions({ tenantId: 'demo', count: 3_000, now: new Date('2026-11-20T12:00:00Z') }).map((mention) => ({
-    path: '/v1/mentions',
-    body: JSON.stringify({ ...mention, externalId: `${mention.externalId}-__N__`, ...(mention.inReplyTo ? { inReplyTo: `${mention.inReplyTo}-__N__` } : {}) }),
-  }));
-  if (batch <= 1) return single;
-  // `--batch N`: the bulk-import route, N mentions per request (each still unique: `__N__` is per request).
-  const batches: { path: string; body: string }[] = [];
-  for (let i = 0; i + batch <= single.length; i += batch) {
-    batches.push({ path: '/v1/mentions/batch', body: `{"items":[${single.slice(i, i + batch).map((b) => b.body).join(',')}]}` });
-  }
-  return batches;
+type App = 'all-in-one' | 'ingest';
+
+interface IngestCounts {
+  /** By outcome (accepted, duplicate, edited, rejected), summed over channels. */
+  outcomes: Record<string, number>;
+  acceptedByChannel: Record<string, number>;
 }
 
 class Server {
   constructor(
-    private readonly app: 'all-in-one' | 'ingest',
+    private readonly app: App,
     /** `--cpu-prof DIR`: the measured phase's V8 CPU profile goes there (scripts/bench/cpu-profile.js). */
     private readonly cpuProfDir?: string,
   ) {}
@@ -56,13 +55,13 @@ class Server {
     this.url = `http://127.0.0.1:${port}`;
     this.child = spawn(process.execPath, [...(this.cpuProfDir ? ['-r', './scripts/bench/cpu-profile.js'] : []), '-r', './scripts/register.js', `apps/${this.app}/src/main.ts`], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), CXM_DATA_DIR: this.dataDir, CXM_ADMIN_TOKEN: TOKEN, CXM_LOG_LEVEL: 'warn', CXM_INGEST_RATE_LIMIT: '0', ...(this.cpuProfDir ? { CXM_BENCH_CPU_PROF_DIR: this.cpuProfDir } : {}) },
+      env: { ...process.env, PORT: String(port), CXM_DATA_DIR: this.dataDir, CXM_ADMIN_TOKEN: TOKEN, CXM_TENANTS: BENCH_TENANT, CXM_LOG_LEVEL: 'warn', ...(this.cpuProfDir ? { CXM_BENCH_CPU_PROF_DIR: this.cpuProfDir } : {}) },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(200)) {
       if ((await fetch(`${this.url}/healthz`).catch(() => undefined))?.ok) return;
     }
-    throw new Error('the all-in-one did not start');
+    throw new Error(`the ${this.app} did not start`);
   }
 
   /** Starts, then (the second time) stops and writes, the CPU profile; nothing without `--cpu-prof`. */
@@ -78,9 +77,37 @@ class Server {
     return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
   }
 
-  async accepted(): Promise<number> {
+  cpuSeconds(): number {
+    const { user, system } = this.cpuSplit();
+    return user + system;
+  }
+
+  async counts(): Promise<IngestCounts> {
     const text = await (await fetch(`${this.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
-    return [...text.matchAll(/^cxm_ingest_mentions_total\{[^}]*outcome="accepted"[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+    const counts: IngestCounts = { outcomes: {}, acceptedByChannel: {} };
+    for (const [line, value] of text.matchAll(/^cxm_ingest_mentions_total\{[^}]*\} (\d+)/gm)) {
+      const outcome = /outcome="([^"]+)"/.exec(line)?.[1] ?? 'unknown';
+      counts.outcomes[outcome] = (counts.outcomes[outcome] ?? 0) + Number(value);
+      const channel = /channel="([^"]+)"/.exec(line)?.[1] ?? 'unknown';
+      if (outcome === 'accepted') counts.acceptedByChannel[channel] = (counts.acceptedByChannel[channel] ?? 0) + Number(value);
+    }
+    return counts;
+  }
+
+  /** Mentions the explorer has indexed for the tenant: the last hop of the lifecycle. */
+  async indexed(): Promise<number> {
+    const response = await fetch(`${this.url}/v1/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, 'x-tenant-id': BENCH_TENANT },
+      body: JSON.stringify({ query: '', limit: 1 }),
+    });
+    if (!response.ok) throw new Error(`POST /v1/search answered ${response.status}: ${await response.text()}`);
+    return ((await response.json()) as { total: number }).total;
+  }
+
+  async request(method: string, path: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+    const response = await fetch(`${this.url}${path}`, { method, headers, body });
+    return { status: response.status, text: await response.text() };
   }
 
   async stop(): Promise<void> {
@@ -92,111 +119,268 @@ class Server {
   }
 }
 
+/** How often the digest polls the index: often enough to time the drain to about a second. */
+const POLL_MS = 1_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const loadAverage = () => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
 
-interface Phase {
-  accepted: number;
-  perSecond: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  cpuSeconds: number;
-  systemSeconds: number;
-  seconds: number;
+interface Digest {
+  /** Whether the search index caught up with everything accepted within the cap. */
+  drained: boolean;
+  /** Seconds from the end of the load until caught up (or the cap). */
+  secondsAfterLoad: number;
+  /** Mentions not yet indexed when the load stopped. */
+  backlogAtLoadEnd: number;
+  /** Mentions still not indexed at the end (0 when drained). */
+  left: number;
+  /** Mentions indexed from the start of the measured load until drained (or the cap), per second. */
+  lifecyclePerSecond: number;
+  /** Server CPU per mention over the same span: ingest and the whole lifecycle (the polls' own cost taken out). */
+  cpuMsPerMention: number;
+  /** Polls of `POST /v1/search` made, and the server CPU one costs (measured after the drain). */
+  polls: number;
+  cpuMsPerPoll: number;
 }
 
-async function runPhase(
-  app: 'all-in-one' | 'ingest',
-  bodies: { path: string; body: string }[],
-  options: { seconds: number; connections: number; rate?: number; cpuProfDir?: string },
-  counter: { n: number },
-): Promise<Phase> {
+interface Phase {
+  seconds: number;
+  connections: number;
+  offeredRequestsPerSecond?: number;
+  loadAverage: { start: number; end: number };
+  accepted: number;
+  acceptedPerSecond: number;
+  acceptedByChannel: Record<string, number>;
+  duplicates: number;
+  rejected: number;
+  requests: number;
+  requestsPerSecond: number;
+  meanMentionsPerRequest: number;
+  p50: number;
+  p99: number;
+  statusCodes: Record<string, number>;
+  unexpectedNon2xx: number;
+  errors: number;
+  cpuSeconds: number;
+  systemSeconds: number;
+  cpuMsPerAcceptedMention: number;
+  digest?: Digest;
+}
+
+interface PhaseOptions {
+  seconds: number;
+  connections: number;
+  rate?: number;
+  cpuProfDir?: string;
+  /** Wait for the lifecycle to index everything accepted, at most this long (all-in-one only). */
+  drainSeconds?: number;
+}
+
+async function runPhase(app: App, workload: Workload, options: PhaseOptions, counter: { n: number }): Promise<Phase> {
   const server = new Server(app, options.cpuProfDir);
   await server.start();
   try {
-    await fire(server.url, bodies, { seconds: 3, connections: 16 }, counter); // warm-up: JIT, journals, first partitions
+    await configureChannels(server, workload);
+    await checkEachKind(server, workload, counter);
+    await fire(server.url, workload.deck, { seconds: 3, connections: 16 }, counter); // warm-up: JIT, journals, first partitions
     await server.toggleProfiler();
-    const acceptedBefore = await server.accepted();
+    const loadStart = loadAverage();
+    const before = await server.counts();
     const cpuBefore = server.cpuSplit();
-    const result = await fire(server.url, bodies, options, counter);
-    const accepted = (await server.accepted()) - acceptedBefore;
+    const indexedBefore = options.drainSeconds !== undefined ? await server.indexed() : 0;
+    const started = Date.now();
+    const result = await fire(server.url, workload.deck, options, counter);
+    const after = await server.counts();
     const cpuAfter = server.cpuSplit();
+    await server.toggleProfiler();
+    const accepted = (after.outcomes.accepted ?? 0) - (before.outcomes.accepted ?? 0);
     const systemSeconds = cpuAfter.system - cpuBefore.system;
     const cpuSeconds = cpuAfter.user - cpuBefore.user + systemSeconds;
-    await server.toggleProfiler();
-    return {
+    const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats?.count ?? 0]));
+    const phase: Phase = {
+      seconds: options.seconds,
+      connections: options.connections,
+      ...(options.rate ? { offeredRequestsPerSecond: options.rate } : {}),
+      loadAverage: { start: loadStart, end: loadAverage() },
       accepted,
-      perSecond: accepted / options.seconds,
+      acceptedPerSecond: accepted / options.seconds,
+      acceptedByChannel: Object.fromEntries(Object.entries(after.acceptedByChannel).map(([channel, n]) => [channel, n - (before.acceptedByChannel[channel] ?? 0)])),
+      duplicates: (after.outcomes.duplicate ?? 0) - (before.outcomes.duplicate ?? 0),
+      rejected: (after.outcomes.rejected ?? 0) - (before.outcomes.rejected ?? 0),
+      requests: result['2xx'],
+      requestsPerSecond: result['2xx'] / options.seconds,
+      meanMentionsPerRequest: accepted / Math.max(1, result['2xx']),
       p50: result.latency.p50,
       p99: result.latency.p99,
-      non2xx: result.non2xx,
+      statusCodes,
+      unexpectedNon2xx: Object.entries(statusCodes).filter(([code]) => !code.startsWith('2') && !EXPECTED_REFUSALS.has(code)).reduce((sum, [, n]) => sum + n, 0),
+      errors: result.errors,
       cpuSeconds,
       systemSeconds,
-      seconds: options.seconds,
+      cpuMsPerAcceptedMention: (cpuSeconds * 1000) / Math.max(1, accepted),
     };
+    if (options.drainSeconds !== undefined) phase.digest = await digest(server, { started, indexedBefore, cpuBefore: cpuBefore.user + cpuBefore.system, acceptedTotal: after.outcomes.accepted ?? 0, capSeconds: options.drainSeconds });
+    return phase;
   } finally {
     await server.stop();
   }
 }
 
-function fire(url: string, bodies: { path: string; body: string }[], options: { seconds: number; connections: number; rate?: number }, counter: { n: number }) {
+/** The tenant's channel secrets, set the way an operator sets them: `PUT /v1/tenants/{t}/channels/{c}`. */
+async function configureChannels(server: Server, workload: Workload): Promise<void> {
+  for (const { channel, body } of workload.channelSettings) {
+    const answer = await server.request('PUT', `/v1/tenants/${BENCH_TENANT}/channels/${channel}`, JSON.stringify(body), { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` });
+    if (answer.status !== 200) throw new Error(`PUT channel settings for ${channel} answered ${answer.status}: ${answer.text}`);
+  }
+}
+
+/** One send of each kind before any load: it must be accepted whole, new, nothing refused — else the figures would measure errors. */
+async function checkEachKind(server: Server, workload: Workload, counter: { n: number }): Promise<void> {
+  const firsts = new Map<string, RequestTemplate>();
+  for (const template of workload.deck) if (!firsts.has(template.kind)) firsts.set(template.kind, template);
+  for (const [kind, template] of firsts) {
+    const { body, headers } = renderSend(template, counter.n++, TOKEN);
+    const answer = await server.request('POST', template.path, body, headers);
+    const receipt = /^\{/.test(answer.text) ? (JSON.parse(answer.text) as { accepted?: number; duplicates?: number; duplicate?: boolean }) : {};
+    const accepted = template.path === '/v1/mentions' ? (answer.status === 202 && !receipt.duplicate ? 1 : 0) : (receipt.accepted ?? 0);
+    if (answer.status >= 300 || accepted !== template.mentions || (receipt.duplicates ?? 0) > 0) {
+      throw new Error(`${kind}: ${template.path} answered ${answer.status}, accepted ${accepted} of ${template.mentions}: ${answer.text.slice(0, 600)}`);
+    }
+  }
+}
+
+/** After the load: poll the index until it holds everything accepted (or the cap), for the lifecycle's own rate. */
+async function digest(server: Server, since: { started: number; indexedBefore: number; cpuBefore: number; acceptedTotal: number; capSeconds: number }): Promise<Digest> {
+  const loadEnded = Date.now();
+  let indexed = await server.indexed();
+  const backlogAtLoadEnd = since.acceptedTotal - indexed;
+  let polls = 1;
+  while (indexed < since.acceptedTotal && Date.now() - loadEnded < since.capSeconds * 1000) {
+    await sleep(POLL_MS);
+    indexed = await server.indexed();
+    polls += 1;
+  }
+  const now = Date.now();
+  const cpuSpent = server.cpuSeconds() - since.cpuBefore;
+  const digested = indexed - since.indexedBefore;
+  const cpuMsPerPoll = await searchCost(server);
+  return {
+    drained: indexed >= since.acceptedTotal,
+    secondsAfterLoad: (now - loadEnded) / 1000,
+    backlogAtLoadEnd,
+    left: Math.max(0, since.acceptedTotal - indexed),
+    lifecyclePerSecond: digested / ((now - since.started) / 1000),
+    cpuMsPerMention: (cpuSpent * 1000 - polls * cpuMsPerPoll) / Math.max(1, digested),
+    polls,
+    cpuMsPerPoll,
+  };
+}
+
+/** Server CPU of one index poll, once the lifecycle is idle (so the digest's CPU can leave the polls out). */
+async function searchCost(server: Server): Promise<number> {
+  const rounds = 10;
+  const before = server.cpuSeconds();
+  for (let i = 0; i < rounds; i++) await server.indexed();
+  return ((server.cpuSeconds() - before) * 1000) / rounds;
+}
+
+function fire(url: string, deck: readonly RequestTemplate[], options: { seconds: number; connections: number; rate?: number }, counter: { n: number }) {
   return autocannon({
     url,
     duration: options.seconds,
     connections: options.connections,
     overallRate: options.rate,
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
     requests: [
       {
         setupRequest: (request) => {
           const n = counter.n++;
-          const next = bodies[n % bodies.length];
-          return { ...request, path: next.path, body: next.body.replaceAll('__N__', String(n)) };
+          const template = deck[n % deck.length];
+          const { body, headers } = renderSend(template, n, TOKEN);
+          return { ...request, path: template.path, body, headers };
         },
       },
     ],
   });
 }
 
+function report(app: App, workloadName: string, workload: Workload, full: Phase, fixed: Phase, offeredMentions: number): string {
+  const ms = (v: number) => `${v.toFixed(1).padStart(7)} ms`;
+  const phaseLines = (phase: Phase) => [
+    `      ${phase.acceptedPerSecond.toFixed(0).padStart(6)} accepted mentions/s   ${phase.requestsPerSecond.toFixed(0)} requests/s × ${phase.meanMentionsPerRequest.toFixed(2)} mentions/request   p50 ${ms(phase.p50)}   p99 ${ms(phase.p99)} per request`,
+    `      statuses ${JSON.stringify(phase.statusCodes)}   socket errors ${phase.errors}   duplicates ${phase.duplicates}   rejected ${phase.rejected}   load average ${phase.loadAverage.start.toFixed(1)} → ${phase.loadAverage.end.toFixed(1)}`,
+    // CPU per accepted mention is what a shared machine distorts least: it says what one idle core would sustain.
+    `      server CPU ${phase.cpuSeconds.toFixed(1)} s (${(phase.cpuSeconds / phase.seconds).toFixed(2)} cores; ${phase.systemSeconds.toFixed(1)} s in the kernel) = ${phase.cpuMsPerAcceptedMention.toFixed(2)} ms per accepted mention → ${(1000 / phase.cpuMsPerAcceptedMention).toFixed(0)} accepted/s per CPU-second`,
+  ];
+  const byChannel = Object.entries(full.acceptedByChannel)
+    .sort(([, a], [, b]) => b - a)
+    .map(([channel, n]) => `${channel} ${n}`)
+    .join(', ');
+  const digestLine = (d: Digest) =>
+    d.drained
+      ? `  digest: the lifecycle indexed everything accepted ${d.secondsAfterLoad.toFixed(1)} s after the load stopped (backlog then ${d.backlogAtLoadEnd}) → ${d.lifecyclePerSecond.toFixed(0)} lifecycle mentions/s, ${d.cpuMsPerMention.toFixed(2)} ms server CPU per mention (ingest + lifecycle; ${d.polls} index polls at ${d.cpuMsPerPoll.toFixed(1)} ms each left out)`
+      : // Not drained, the CPU spent is partly on mentions still in flight: per indexed mention it would overstate.
+        `  digest: NOT drained after ${d.secondsAfterLoad.toFixed(0)} s (backlog ${d.backlogAtLoadEnd} when the load stopped, ${d.left} still not indexed) → ${d.lifecyclePerSecond.toFixed(0)} lifecycle mentions/s so far`;
+  return [
+    `ingest throughput, ${app === 'ingest' ? 'ingest service alone' : 'all-in-one (every consumer in the same process)'} on embedded adapters, workload ${workloadName} (${workload.meanMentionsPerRequest.toFixed(2)} mentions/request over the deck):`,
+    ...workload.describe.map((line) => `    ${line}`),
+    `  full speed (${full.connections} connections, ${full.seconds} s): ${(full.acceptedPerSecond / TARGET_PER_SECOND).toFixed(2)} × target (${TARGET_PER_SECOND} accepted/s)`,
+    ...phaseLines(full),
+    `      accepted by channel: ${byChannel}`,
+    ...(full.digest ? [digestLine(full.digest)] : []),
+    `  fixed ${offeredMentions} mentions/s offered (${fixed.offeredRequestsPerSecond} requests/s, ${fixed.seconds} s): p99 ${(fixed.p99 / TARGET_P99_MS).toFixed(2)} × budget (p99 < ${TARGET_P99_MS} ms)`,
+    ...phaseLines(fixed),
+    '',
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       seconds: { type: 'string', default: '15' },
-      // Default 64 single requests, or 8 batch requests, in flight.
+      // Default 64 connections (8 with --batch).
       connections: { type: 'string' },
+      // Offered mentions per second in the fixed-rate phase.
       rate: { type: 'string', default: '1000' },
       // `ingest`: the ingest service alone on the embedded adapters (no consumer competing for its event loop).
       app: { type: 'string', default: 'all-in-one' },
+      // `mixed` (native webhook deliveries, bulk import, canonical API) or `canonical` (demo mentions only).
+      workload: { type: 'string' },
+      // Canonical workload through the batch route, N per request.
       batch: { type: 'string', default: '1' },
+      // Longest wait for the lifecycle to index everything accepted after the full-speed phase.
+      'drain-seconds': { type: 'string', default: '120' },
       // A directory: each phase's server writes a V8 CPU profile of the measured phase there.
       'cpu-prof': { type: 'string' },
+      // Print the figures as one JSON object (for docs) instead of the report.
+      json: { type: 'boolean', default: false },
     },
   });
   const batch = Number(values.batch);
+  const workloadName = values.workload ?? (batch > 1 ? 'canonical' : 'mixed');
+  if (workloadName !== 'mixed' && workloadName !== 'canonical') throw new Error(`--workload must be mixed or canonical (got ${workloadName})`);
   const connections = Number(values.connections ?? (batch > 1 ? 8 : 64));
-  const app = values.app === 'ingest' ? 'ingest' : 'all-in-one';
+  const app: App = values.app === 'ingest' ? 'ingest' : 'all-in-one';
   const seconds = Number(values.seconds);
   const rate = Number(values.rate);
-  const bodies = workload(batch);
+  const workload = workloadName === 'mixed' ? mixedWorkload() : canonicalWorkload(batch);
   const counter = { n: 0 };
   const cpuProfDir = values['cpu-prof'];
-  const full = await runPhase(app, bodies, { seconds, connections, cpuProfDir }, counter);
-  // The offered rate is in mentions per second whatever the batch size.
-  const fixed = await runPhase(app, bodies, { seconds, connections: 50, rate: Math.max(1, Math.round(rate / batch)), cpuProfDir }, counter);
-  const ms = (v: number) => `${v.toFixed(1).padStart(7)} ms`;
-  process.stdout.write(
-    [
-      `ingest throughput, ${app === 'ingest' ? 'ingest service alone' : 'all-in-one (every consumer in the same process)'} on embedded adapters, ${batch > 1 ? `POST /v1/mentions/batch (${batch} per request; latency is per request)` : 'POST /v1/mentions'}, 3000 demo mentions in 11 languages`,
-      `  full speed (${connections} connections, ${seconds} s): ${full.perSecond.toFixed(0).padStart(6)} accepted/s   ${(full.perSecond / TARGET_PER_SECOND).toFixed(2)} × target (${TARGET_PER_SECOND}/s)`,
-      `      p50 ${ms(full.p50)}   p99 ${ms(full.p99)}   non-2xx ${full.non2xx}   server CPU ${full.cpuSeconds.toFixed(1)} s (${(full.cpuSeconds / seconds).toFixed(2)} cores; ${full.systemSeconds.toFixed(1)} s of it in the kernel)`,
-      // CPU per accepted mention is what a shared machine distorts least: it says what one idle core would sustain.
-      `      server CPU per accepted mention ${((full.cpuSeconds * 1000) / Math.max(1, full.accepted)).toFixed(2)} ms → ${(full.accepted / Math.max(0.001, full.cpuSeconds)).toFixed(0)} accepted/s per CPU-second`,
-      `  fixed ${rate}/s offered (${seconds} s): ${fixed.perSecond.toFixed(0)} accepted/s`,
-      `      p50 ${ms(fixed.p50)}   p99 ${ms(fixed.p99)}   ${(fixed.p99 / TARGET_P99_MS).toFixed(2)} × budget (p99 < ${TARGET_P99_MS} ms)   non-2xx ${fixed.non2xx}   server CPU ${fixed.cpuSeconds.toFixed(1)} s`,
-      '',
-    ].join('\n'),
-  );
+  const drainSeconds = app === 'all-in-one' ? Number(values['drain-seconds']) : undefined;
+  const full = await runPhase(app, workload, { seconds, connections, cpuProfDir, drainSeconds }, counter);
+  // The offered rate is in mentions per second, whatever a request carries.
+  const offeredRequests = Math.max(1, Math.round(rate / workload.meanMentionsPerRequest));
+  const fixed = await runPhase(app, workload, { seconds, connections: 50, rate: offeredRequests, cpuProfDir }, counter);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ measuredAt: new Date().toISOString(), app, workload: workloadName, deck: workload.describe, meanMentionsPerRequest: workload.meanMentionsPerRequest, targets: { acceptedPerSecond: TARGET_PER_SECOND, p99Ms: TARGET_P99_MS, offeredMentionsPerSecond: rate }, full, fixed }, null, 2)}\n`);
+  } else {
+    process.stdout.write(report(app, workloadName, workload, full, fixed, rate));
+  }
+  const unexpected = full.unexpectedNon2xx + fixed.unexpectedNon2xx;
+  const doubled = full.duplicates + fixed.duplicates;
+  if (unexpected > 0 || doubled > 0) {
+    process.stderr.write(`bench:ingest: FAILED — ${unexpected} unexpected non-2xx answers, ${doubled} duplicates (every send carries new ids): the figures measure errors, not ingest\n`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error) => {

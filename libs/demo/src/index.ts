@@ -25,3 +25,5 @@ export { DEMO_AUTHORS } from './demo-authors';
 export type { DemoAuthorProfile } from './demo-authors';
 export { SeededRandom, hashString } from './seeded-random';
 export * from './load-demo-mentions';
+export * from './native-deliveries/native-deliveries';
+export * from './native-deliveries/mixed-ingest-workload';

@@ -5,5 +5,5 @@ export * from './connectors/connector-registry';
 export * from './channel-settings/channel-settings.repository';
 export * from './webhooks/receive-webhook.usecase';
 export * from './metrics/ingest-metrics';
-export * from './protection/ingest-protection.interceptor';
+export * from './protection/ingest-protection.guard';
 export * from './protection/publish-gate';

@@ -13,7 +13,7 @@ import { CHANNEL_SETTINGS_SOURCE } from './feeds/feed-subscriptions.port';
 import { MentionsController } from './mentions.controller';
 import { IngestMetrics } from './metrics/ingest-metrics';
 import { MetricsController } from './metrics/metrics.controller';
-import { IngestProtectionInterceptor } from './protection/ingest-protection.interceptor';
+import { IngestProtectionGuard } from './protection/ingest-protection.guard';
 import { PublishGate } from './protection/publish-gate';
 import { ReceiveWebhook } from './webhooks/receive-webhook.usecase';
 import { WebhooksController } from './webhooks/webhooks.controller';
@@ -32,7 +32,7 @@ const INGEST_ROUTES = /^\/v1\/(mentions|webhooks)(\/|\?|$)/;
     AcceptMentionBatch,
     IngestMetrics,
     PublishGate,
-    IngestProtectionInterceptor,
+    IngestProtectionGuard,
     CONNECTOR_REGISTRY_PROVIDER,
     ChannelSettingsRepository,
     PutChannelSettings,
@@ -42,7 +42,7 @@ const INGEST_ROUTES = /^\/v1\/(mentions|webhooks)(\/|\?|$)/;
     { provide: CHANNEL_SETTINGS_SOURCE, useExisting: ChannelSettingsRepository },
     ...FEED_POLLER_PROVIDERS,
   ],
-  exports: [AcceptMention, IngestMetrics, PublishGate, IngestProtectionInterceptor, ChannelSettingsRepository, ConnectorRegistry],
+  exports: [AcceptMention, IngestMetrics, PublishGate, IngestProtectionGuard, ChannelSettingsRepository, ConnectorRegistry],
 })
 export class IngestModule implements OnModuleInit {
   constructor(

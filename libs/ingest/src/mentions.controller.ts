@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Res, UseGuards } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -15,11 +15,11 @@ import type { Response } from 'express';
 import { AcceptMentionBatch } from './accept-batch/accept-mention-batch.usecase';
 import { BatchResult, MentionBatch } from './accept-batch/mention-batch.dto';
 import { AcceptMention, AcceptMentionResult } from './accept-mention/accept-mention.usecase';
-import { IngestProtectionInterceptor } from './protection/ingest-protection.interceptor';
+import { IngestProtectionGuard } from './protection/ingest-protection.guard';
 
 @ApiTags('mentions')
 @Controller('v1/mentions')
-@UseInterceptors(IngestProtectionInterceptor)
+@UseGuards(IngestProtectionGuard)
 @ApiTooManyRequestsResponse({ description: "Over the tenant's ingest rate: problem details, `Retry-After` seconds" })
 @ApiServiceUnavailableResponse({ description: 'Ingest saturated (the bus is slow): problem details, `Retry-After` seconds; nothing stored' })
 @ApiPayloadTooLargeResponse({ description: 'Body over the size limit (256 kB; 16 MB for the batch route): problem details' })

@@ -1,9 +1,9 @@
-import { Controller, Get, HttpCode, Param, Post, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { PublicRoute } from '@cxm/platform-http';
 import type { Request, Response } from 'express';
 import { InboundDelivery } from '../connectors/channel-connector';
-import { IngestProtectionInterceptor } from '../protection/ingest-protection.interceptor';
+import { IngestProtectionGuard } from '../protection/ingest-protection.guard';
 import { ReceiveWebhook, WebhookReceipt } from './receive-webhook.usecase';
 
 /**
@@ -13,7 +13,7 @@ import { ReceiveWebhook, WebhookReceipt } from './receive-webhook.usecase';
 @ApiTags('webhooks')
 @ApiSecurity({})
 // The same rate limit (keyed by the path's tenant), backpressure and latency metrics as POST /v1/mentions.
-@UseInterceptors(IngestProtectionInterceptor)
+@UseGuards(IngestProtectionGuard)
 @Controller('v1/webhooks/:tenantId/:channel')
 export class WebhooksController {
   constructor(private readonly receiveWebhook: ReceiveWebhook) {}

@@ -19,7 +19,7 @@ export const MAX_RAW_BODY_BYTES = '10mb';
 
 /**
  * What every HTTP app of the platform shares: body limits, the OpenAPI document at /docs and
- * /docs-json, and no framework fingerprint headers. Filters, pipes and guards come from
+ * /docs-json, no framework fingerprint headers and no ETags. Filters, pipes and guards come from
  * HttpPlatformModule as providers, so tests that build a module get them too.
  */
 export function configureHttpApp(app: INestApplication, title: string): void {
@@ -30,6 +30,10 @@ export function configureHttpApp(app: INestApplication, title: string): void {
   for (const [path, limit] of Object.entries(LARGE_BODY_ROUTES)) express.use(path, json({ limit }));
   express.useBodyParser('json', { limit: MAX_BODY_BYTES });
   express.disable('x-powered-by');
+  // Express would hash every JSON answer into a weak ETag (and compare it with If-None-Match) on
+  // every request; no client of this API revalidates answers (they are receipts and search pages,
+  // never cached), so it is CPU spent on every ingest request for nothing.
+  express.set('etag', false);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
