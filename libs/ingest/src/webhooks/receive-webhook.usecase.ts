@@ -1,5 +1,5 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { CanonicalMention } from '@cxm/contracts';
+import { CanonicalMention, certainlyValid } from '@cxm/contracts';
 import { PLATFORM_CONFIG, PlatformConfig } from '@cxm/platform-config';
 import { fieldProblems, LOGGER, notFoundProblem, ProblemException, validationProblem } from '@cxm/platform-http';
 import { Logger } from '@cxm/platform-logging';
@@ -114,6 +114,8 @@ export class ReceiveWebhook {
   /** The mapped mention under the route's tenant, validated like any other: a connector's slip is a 400 naming the field, not a dead letter. */
   private canonical(tenantId: string, item: MappedMention, index: number): CanonicalMention {
     const mention: CanonicalMention = { ...item.mention, tenantId };
+    // The compiled check decides a valid mention on the object itself (ADR 0022); anything else gets class-validator's own answer.
+    if (certainlyValid(CanonicalMention, mention)) return mention;
     const errors = validateSync(plainToInstance(CanonicalMention, mention), { forbidUnknownValues: true });
     if (errors.length) throw validationProblem(fieldProblems(errors, `mentions[${index}]`), `mention ${index} (${mention.channel} ${mention.externalId}) is not valid once mapped.`);
     return mention;
