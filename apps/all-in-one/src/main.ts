@@ -1,3 +1,4 @@
+import './io-threads';
 import 'reflect-metadata';
 import { printBanner, startAllInOne } from './start-all-in-one';
 
