@@ -46,6 +46,8 @@ interface Profiles {
   codes: string[];
   /** n-gram → the language (ISO 639-1) that alone uses it */
   uniques: Map<string, string>;
+  /** a bit per hash of a unique n-gram (gramHash): clear = the window is not a unique n-gram */
+  uniqueHashes: Uint8Array;
   /** n-gram (diacritics stripped) → language indices and their counts, parallel arrays */
   multiples: Map<string, { languages: Uint8Array; counts: Float64Array }>;
 }
@@ -94,17 +96,33 @@ function scoreText(p: Profiles, text: string): TinyldGuess[] {
   return positive.map(([lang, total]) => ({ lang, accuracy: total / length }));
 }
 
-/** The language of the first n-gram (by size, then position) that only one language has. */
+/**
+ * The language of the first n-gram (by size, then position) that only one language has.
+ * Almost every window is ruled out by a hash of its units (no slice, no Map look-up).
+ */
 function uniqueLanguage(p: Profiles, chunk: string): string | undefined {
+  const mayStartAt = (padded: string, start: number, size: number) => {
+    const bit = gramHash(padded, start, size);
+    return (p.uniqueHashes[bit >> 3] & (1 << (bit & 7))) !== 0;
+  };
   for (const size of GRAM_SIZES) {
     let found: string | undefined;
     forEachGram(chunk, size, (gram) => {
       found = p.uniques.get(gram);
       return found !== undefined;
-    });
+    }, mayStartAt);
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+const HASH_BITS = 1 << 20;
+
+/** FNV-1a over the UTF-16 units of text[start, start + size), to HASH_BITS. */
+function gramHash(text: string, start: number, size: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < start + size; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) & (HASH_BITS - 1);
 }
 
 function scoresOfWord(p: Profiles, word: string): readonly TinyldGuess[] {
@@ -148,10 +166,15 @@ function round(value: number): number {
  * dropping windows with two spaces in a row or nothing but whitespace. Stops when `visit`
  * returns true.
  */
-function forEachGram(text: string, size: number, visit: (gram: string) => boolean): void {
+function forEachGram(
+  text: string, size: number, visit: (gram: string) => boolean,
+  /** a pre-screen: false = skip this window without building it */
+  mayStartAt?: (padded: string, start: number, size: number) => boolean,
+): void {
   const padding = ' '.repeat(size - 1);
   const padded = padding + text + padding;
   for (let start = 0; start < padded.length - (size - 1); start++) {
+    if (mayStartAt && !mayStartAt(padded, start, size)) continue;
     const gram = padded.slice(start, start + size);
     if (gram.includes('  ') || gram.trim().length === 0) continue;
     if (visit(gram)) return;
@@ -188,10 +211,13 @@ function toProfiles(internals: TinyldInternals): Profiles | null {
   const codes = iso3.map((language) => toISO2(language as string));
   if (codes.some((code) => typeof code !== 'string' || code.length === 0)) return null;
   const uniques = new Map<string, string>();
+  const uniqueHashes = new Uint8Array(HASH_BITS / 8);
   for (const [gram, language] of Object.entries(raw.uniques)) {
     const i = typeof language === 'string' ? index.get(language) : undefined;
-    if (i === undefined) return null;
+    if (i === undefined || gram.length === 0) return null;
     uniques.set(gram, codes[i]);
+    const bit = gramHash(gram, 0, gram.length);
+    uniqueHashes[bit >> 3] |= 1 << (bit & 7);
   }
   const multiples = new Map<string, { languages: Uint8Array; counts: Float64Array }>();
   for (const [gram, perLanguage] of Object.entries(raw.multiples)) {
@@ -206,5 +232,5 @@ function toProfiles(internals: TinyldInternals): Profiles | null {
     }
     multiples.set(gram, entry);
   }
-  return { codes, uniques, multiples };
+  return { codes, uniques, uniqueHashes, multiples };
 }
