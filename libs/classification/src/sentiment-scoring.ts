@@ -113,8 +113,8 @@ interface CompiledLexicon {
   extended: ReadonlyMap<string, number>;
   stems: Map<string, number>;
   maxStemLength: number;
-  /** Memo of tokenValence (the look-ups are pure). */
-  valences: Map<string, number | undefined>;
+  /** Memo of tokenValence (the look-ups are pure); null = no valence. */
+  valences: Map<string, number | null>;
   /** The distinct stem lengths, longest first (only these prefixes can be stems). */
   stemLengths: number[];
   negatorWords: Set<string>;
@@ -221,10 +221,12 @@ const MAX_CACHED_TOKENS = 50_000;
 
 /** The token's lexicon valence (or its alternative form's), remembered per lexicon. */
 function tokenValence(token: string, c: CompiledLexicon): number | undefined {
-  if (c.valences.has(token)) return c.valences.get(token);
+  // One look-up, not has() then get(): the memo keeps "no valence" as null.
+  const known = c.valences.get(token);
+  if (known !== undefined) return known ?? undefined;
   const valence = lookUp(token, c) ?? (c.alternative ? lookUp(c.alternative(token), c) : undefined);
   if (c.valences.size >= MAX_CACHED_TOKENS) c.valences.clear();
-  c.valences.set(token, valence);
+  c.valences.set(token, valence ?? null);
   return valence;
 }
 
