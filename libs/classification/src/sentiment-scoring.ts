@@ -277,12 +277,25 @@ function negate(valence: number): number {
 // ---- Arabic ----------------------------------------------------------------------------
 
 /** Strips diacritics and tatweel, unifies alef and ta-marbuta spellings. */
-function normaliseArabic(token: string): string {
+export function normaliseArabic(token: string): string {
+  // Most tokens have none of the characters below: then the four replaces change nothing.
+  if (!hasArabicVariant(token)) return token;
   return token
     .replace(/[\u064B-\u065F\u0670\u0640]/gu, '')
     .replace(/[أإآ]/gu, 'ا')
     .replace(/ة/gu, 'ه')
     .replace(/ى/gu, 'ي');
+}
+
+/** Whether the token has a character normaliseArabic rewrites (all in the BMP, so per UTF-16 unit). */
+function hasArabicVariant(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if ((c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640 || c === 0x0623 || c === 0x0625 || c === 0x0622 || c === 0x0629 || c === 0x0649) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** "والخدمة" → "خدمه": conjunction and article are written attached to the word. */

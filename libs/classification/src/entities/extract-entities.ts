@@ -87,5 +87,6 @@ function safeExtract(text: string): TwitterEntity[] {
 }
 
 function unique(values: readonly string[]): string[] {
-  return [...new Set(values)];
+  // Most lists are empty or hold one entry: no Set needed then.
+  return values.length < 2 ? values.slice() : [...new Set(values)];
 }
