@@ -9,6 +9,10 @@
  *
  * Prints mentions per CPU-second for both, the ratio of the totals and the median and range of
  * the per-round ratios. Refuses to time code whose outputs differ on the workload.
+ *
+ * Both versions share one V8 isolate (and the modules they resolve to the same files), so a
+ * change with a process-wide effect — e.g. a dependency no longer invalidating V8's RegExp fast
+ * paths — shows on neither side here: measure those with classify-alternate.ts.
  */
 import { join } from 'node:path';
 import { classifyText } from '@cxm/classification';

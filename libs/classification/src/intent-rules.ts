@@ -52,10 +52,12 @@ export function detectIntent(text: string, sentiment: SentimentResult, languageC
  */
 export function analyseIntents(
   text: string, sentiment: SentimentResult, languageCode: string,
+  /** false when a screen (compileKeywordScreen) has ruled out the complaint and purchase keywords */
+  complaintOrPurchasePossible = true,
 ): { primary: IntentResult; signals: IntentResult[] } {
   const normalised = text.replace(/[’‘`´]/gu, "'");
-  const complaint = COMPLAINT.test(normalised);
-  const purchase = PURCHASE.test(normalised);
+  const complaint = complaintOrPurchasePossible && COMPLAINT.test(normalised);
+  const purchase = complaintOrPurchasePossible && PURCHASE.test(normalised);
   const question = questionStrength(normalised, languageCode);
   const praise = PRAISE.test(normalised) && sentiment.label !== 'negative';
   const praiseConfidence = sentiment.label === 'positive' ? 0.8 : 0.6;
@@ -104,12 +106,30 @@ export function compileKeywords(set: KeywordSet): RegExp {
  * cheap first pass, the keywords are tried without the Unicode left-boundary lookbehind: that
  * looser pattern matches whenever the full one does, so a miss there is a miss.
  */
-export function compileKeywordMatcher(set: KeywordSet): { test(text: string): boolean } {
+export function compileKeywordMatcher(set: KeywordSet): KeywordTest {
   const words = factorByFirstLetter(set.words);
   const fragments = set.fragments.length > 0 ? `|${factorByFirstLetter(set.fragments)}` : '';
   const full = new RegExp(`${BOUNDARY_BEFORE}${words}${BOUNDARY_AFTER}${fragments}`, 'iu');
   const loose = new RegExp(`${words}${BOUNDARY_AFTER}${fragments}`, 'iu');
   return { test: (text: string): boolean => loose.test(text) && full.test(text) };
+}
+
+/**
+ * One scan that rules out several keyword sets at once: the union of their loose patterns
+ * (see compileKeywordMatcher), so it matches whenever any of their matchers does, and a miss
+ * means none of them can. For the sets that rarely fire (complaint, purchase and the flags):
+ * most texts then cost one scan instead of six; V8's cost of an alternation grows much less
+ * than its size.
+ */
+export function compileKeywordScreen(sets: readonly KeywordSet[]): KeywordTest {
+  const words = factorByFirstLetter(sets.flatMap((set) => set.words));
+  const fragments = sets.flatMap((set) => set.fragments);
+  const loose = new RegExp(`${words}${BOUNDARY_AFTER}${fragments.length > 0 ? `|${factorByFirstLetter(fragments)}` : ''}`, 'iu');
+  return { test: (text: string): boolean => loose.test(text) };
+}
+
+export interface KeywordTest {
+  test(text: string): boolean;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { scoreSentiment } from './sentiment-scoring';
+import { variedTexts } from './fixtures/varied-texts';
+import { normaliseArabic, scoreSentiment } from './sentiment-scoring';
 
 describe('scoreSentiment', () => {
   describe('English (wink-sentiment) with negation', () => {
@@ -139,5 +140,26 @@ describe('scoreSentiment', () => {
       expect(scoreSentiment('Это безобразие', 'ru').label).toBe('negative');
       expect(scoreSentiment('Quelle déception', 'fr').label).toBe('negative');
     });
+  });
+});
+
+describe('normaliseArabic (skips tokens it would not change)', () => {
+  /** The four replaces it always ran before the fast path. */
+  const reference = (token: string) =>
+    token.replace(/[\u064B-\u065F\u0670\u0640]/gu, '').replace(/[أإآ]/gu, 'ا').replace(/ة/gu, 'ه').replace(/ى/gu, 'ي');
+
+  it('gives the reference result for every BMP character, alone and inside an Arabic word', () => {
+    const differing: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const char = String.fromCharCode(c);
+      if (normaliseArabic(char) !== reference(char) || normaliseArabic(`كت${char}ب`) !== reference(`كت${char}ب`)) differing.push(c);
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('gives the reference result on multilingual tokens', () => {
+    const tokens = variedTexts(1_000).flatMap((text) => text.split(/\s+/u));
+    expect(tokens.filter((token) => normaliseArabic(token) !== reference(token))).toEqual([]);
+    expect(normaliseArabic('الخدمةُ ممتازة')).toBe('الخدمه ممتازه');
   });
 });

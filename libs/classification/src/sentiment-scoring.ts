@@ -113,8 +113,8 @@ interface CompiledLexicon {
   extended: ReadonlyMap<string, number>;
   stems: Map<string, number>;
   maxStemLength: number;
-  /** Memo of tokenValence (the look-ups are pure). */
-  valences: Map<string, number | undefined>;
+  /** Memo of tokenValence (the look-ups are pure); null = no valence. */
+  valences: Map<string, number | null>;
   /** The distinct stem lengths, longest first (only these prefixes can be stems). */
   stemLengths: number[];
   negatorWords: Set<string>;
@@ -221,10 +221,12 @@ const MAX_CACHED_TOKENS = 50_000;
 
 /** The token's lexicon valence (or its alternative form's), remembered per lexicon. */
 function tokenValence(token: string, c: CompiledLexicon): number | undefined {
-  if (c.valences.has(token)) return c.valences.get(token);
+  // One look-up, not has() then get(): the memo keeps "no valence" as null.
+  const known = c.valences.get(token);
+  if (known !== undefined) return known ?? undefined;
   const valence = lookUp(token, c) ?? (c.alternative ? lookUp(c.alternative(token), c) : undefined);
   if (c.valences.size >= MAX_CACHED_TOKENS) c.valences.clear();
-  c.valences.set(token, valence);
+  c.valences.set(token, valence ?? null);
   return valence;
 }
 
@@ -275,12 +277,25 @@ function negate(valence: number): number {
 // ---- Arabic ----------------------------------------------------------------------------
 
 /** Strips diacritics and tatweel, unifies alef and ta-marbuta spellings. */
-function normaliseArabic(token: string): string {
+export function normaliseArabic(token: string): string {
+  // Most tokens have none of the characters below: then the four replaces change nothing.
+  if (!hasArabicVariant(token)) return token;
   return token
     .replace(/[\u064B-\u065F\u0670\u0640]/gu, '')
     .replace(/[أإآ]/gu, 'ا')
     .replace(/ة/gu, 'ه')
     .replace(/ى/gu, 'ي');
+}
+
+/** Whether the token has a character normaliseArabic rewrites (all in the BMP, so per UTF-16 unit). */
+function hasArabicVariant(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if ((c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640 || c === 0x0623 || c === 0x0625 || c === 0x0622 || c === 0x0629 || c === 0x0649) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** "والخدمة" → "خدمه": conjunction and article are written attached to the word. */

@@ -1,3 +1,4 @@
+import { Module, createRequire } from 'node:module';
 import type { MentionEntities } from '@cxm/contracts';
 
 /**
@@ -18,8 +19,35 @@ interface TwitterEntity {
   url?: string;
   cashtag?: string;
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const twitterText = require('twitter-text') as { extractEntitiesWithIndices(text: string): TwitterEntity[] };
+const twitterText = loadTwitterText();
+
+/**
+ * twitter-text without one of its core-js 2 polyfills. Its `es6.regexp.split` feature test
+ * sets `constructor` on a RegExp instance, and V8 then drops its RegExp fast paths for the
+ * whole isolate (the "species protector"; another vm context does not help): from that moment
+ * every regex `split`, `replace`, `match`, `matchAll` and `test` in the process runs V8's
+ * generic path — a regex split about 8× slower, and the classifier's many keyword regexes
+ * with it. On Node ≥ 12 that test passes, so the module installs nothing (core-js keeps the
+ * native `split`); it is entered in the module cache as an empty module before twitter-text
+ * loads, so its test never runs. `twitter-text-loading.spec.ts` checks, in fresh processes,
+ * that twitter-text extracts the same entities either way and that the protector stays
+ * intact. ADR 0024.
+ */
+function loadTwitterText(): { extractEntitiesWithIndices(text: string): TwitterEntity[] } {
+  const twitterRequire = createRequire(require.resolve('twitter-text'));
+  try {
+    const polyfill = twitterRequire.resolve('core-js/modules/es6.regexp.split');
+    if (!require.cache[polyfill]) {
+      const empty = new Module(polyfill);
+      empty.filename = polyfill;
+      empty.loaded = true;
+      require.cache[polyfill] = empty;
+    }
+  } catch {
+    // core-js is not where twitter-text would load it from: nothing to keep out.
+  }
+  return twitterRequire('twitter-text') as { extractEntitiesWithIndices(text: string): TwitterEntity[] };
+}
 
 const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 const PHONE_CANDIDATE = /(?<![\p{L}\p{N}#$€£¥/.\-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d[\d\s.()-]{5,18}\d(?![\p{L}\p{N}%/-])/gu;
@@ -87,5 +115,6 @@ function safeExtract(text: string): TwitterEntity[] {
 }
 
 function unique(values: readonly string[]): string[] {
-  return [...new Set(values)];
+  // Most lists are empty or hold one entry: no Set needed then.
+  return values.length < 2 ? values.slice() : [...new Set(values)];
 }

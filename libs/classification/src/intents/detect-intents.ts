@@ -1,5 +1,6 @@
 import type { IntentGuess, IntentLabel, MentionEntities } from '@cxm/contracts';
-import { analyseIntents, compileKeywordMatcher, compileKeywords, type IntentResult } from '../intent-rules';
+import { COMPLAINT_KEYWORDS, PURCHASE_KEYWORDS } from '../intent-keywords';
+import { analyseIntents, compileKeywordMatcher, compileKeywords, compileKeywordScreen, type IntentResult } from '../intent-rules';
 import type { SentimentResult } from '../sentiment-scoring';
 import { CRISIS_KEYWORDS, LEAD_CONTEXT, LEAD_NEED, LEAD_STRONG, SPAM_KEYWORDS, TARGET_MARKERS } from './flag-keywords';
 import { detectToxicity } from './toxicity';
@@ -26,6 +27,8 @@ const CRISIS_RE = compileKeywordMatcher(CRISIS_KEYWORDS);
 const TARGET_RE = compileKeywordMatcher(TARGET_MARKERS);
 const SPAM_RE = new RegExp(compileKeywords(SPAM_KEYWORDS).source, 'giu');
 const SPAM_ANY = compileKeywordMatcher(SPAM_KEYWORDS);
+/** Rules out, in one scan, every keyword set that most texts do not contain (see compileKeywordScreen). */
+const RARE_KEYWORDS = compileKeywordScreen([COMPLAINT_KEYWORDS, PURCHASE_KEYWORDS, CRISIS_KEYWORDS, SPAM_KEYWORDS, LEAD_STRONG, LEAD_CONTEXT]);
 const MONEY = /(?:[$€£₽¥]\s?\d[\d,.]*\s?[kK]?|\d[\d,.]*\s?(?:usd|eur|dollars|рублей|руб|euros?|reais|lira|tl))/iu;
 
 /** `rawText` has URLs/handles (for spam); `ruleText` is the cleaned text for keywords. */
@@ -33,20 +36,21 @@ export function detectIntents(
   rawText: string, ruleText: string, sentiment: SentimentResult, languageCode: string, entities: MentionEntities,
 ): IntentsResult {
   const text = ruleText.replace(/[’‘`´]/gu, "'");
-  const base = analyseIntents(text, sentiment, languageCode);
+  const rare = RARE_KEYWORDS.test(text);
+  const base = analyseIntents(text, sentiment, languageCode, rare);
   let primary = base.primary;
   const flags: IntentGuess[] = [];
 
-  const crisis = CRISIS_RE.test(text);
+  const crisis = rare && CRISIS_RE.test(text);
   if (crisis) flags.push({ label: 'crisis', confidence: 0.7 });
 
   const toxic = toxicity(text, languageCode, sentiment);
   if (toxic > 0) flags.push({ label: 'toxic', confidence: toxic });
 
-  const spam = spamScore(rawText, text, entities);
+  const spam = spamScore(rawText, text, entities, rare);
   if (spam >= 0.6) flags.push({ label: 'spam', confidence: round(Math.min(0.95, spam)) });
 
-  const lead = leadScore(text);
+  const lead = rare ? leadScore(text) : 0;
   if (lead > 0 && spam < 0.6) flags.push({ label: 'lead', confidence: lead });
 
   // A business prospect is a sales conversation: route it like purchase intent.
@@ -80,10 +84,10 @@ function toxicity(text: string, languageCode: string, sentiment: SentimentResult
   return sentiment.label === 'positive' ? 0 : 0.5;
 }
 
-function spamScore(rawText: string, text: string, entities: MentionEntities): number {
+function spamScore(rawText: string, text: string, entities: MentionEntities, keywordsPossible: boolean): number {
   let score = 0;
   const keywords = new Set<string>();
-  if (SPAM_ANY.test(text)) {
+  if (keywordsPossible && SPAM_ANY.test(text)) {
     for (const match of text.matchAll(SPAM_RE)) {
       keywords.add(match[0].toLowerCase());
       if (keywords.size >= 3) break;

@@ -1,7 +1,7 @@
-import { detectAll } from 'tinyld';
 import { getLid176 } from './fasttext-lid';
 import { CLOSE_GROUPS as LEXICAL_GROUPS, groupEvidence, pullsIn, wordsOf, type CloseGroup } from './close-languages';
 import { SCRIPT_CANDIDATES, SINGLE_LANGUAGE_SCRIPTS, scriptProfile, type Script } from './script-rules';
+import { tinyldDetectAll } from './tinyld-opinion';
 
 /**
  * Script rules first, then fastText lid.176 restricted to the labels of the text's script.
@@ -101,7 +101,7 @@ export function guessLanguage(
     // lid.176 is unsure (sv/da, hi/mr, pt/es …): blend in tinyld's opinion, over the
     // same script's labels. tinyld's scores are unnormalised, so they are renormalised here.
     const index = labelIndex();
-    const opinions = detectAll(text).filter((guess) => {
+    const opinions = tinyldDetectAll(text).filter((guess) => {
       const i = index.get(guess.lang);
       return i !== undefined && mask[i] === 1;
     });
