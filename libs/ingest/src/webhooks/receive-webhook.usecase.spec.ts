@@ -59,6 +59,43 @@ describe('ReceiveWebhook', () => {
     ]);
   });
 
+  it("accepts a delivery's mentions side by side but publishes a reply after the parent it follows in the same delivery", async () => {
+    const message = (id: string, text: string, inReplyTo?: string) => ({
+      id,
+      conversationId: 'widget-session-77',
+      type: 'chat',
+      sender: { id: 'visitor-8', name: 'Ayşe Yılmaz', role: 'customer' },
+      text,
+      sentAt: '2026-12-01T09:00:00Z',
+      ...(inReplyTo ? { inReplyTo } : {}),
+    });
+    const body = JSON.stringify({
+      messages: [
+        message('m-1', 'Siparişim hâlâ gelmedi 😕'),
+        message('m-2', 'Kargo takip numarası da çalışmıyor', 'm-1'),
+        message('m-3', 'Заказ №88 тоже не пришёл'),
+        message('m-4', 'Cevap bekliyorum', 'm-2'),
+      ],
+    });
+    // The first message is slow to accept: an unrelated one overtakes it, its replies wait for it.
+    const store = new EmbeddedDocumentStore();
+    const settings = new ChannelSettingsRepository(store);
+    await settings.replace('demo', 'chat', { webhookSecret: 'chat-shared-secret' });
+    class SlowFirstMessage extends AcceptMention {
+      override async execute(...args: Parameters<AcceptMention['execute']>) {
+        if (args[0].externalId === 'm-1') await new Promise((resolve) => setTimeout(resolve, 50));
+        return super.execute(...args);
+      }
+    }
+    const receive = new ReceiveWebhook(new ConnectorRegistry(), settings, new SlowFirstMessage(bus, store, silentLogger()), loadPlatformConfig({ CXM_TENANTS: 'demo' }), silentLogger());
+    const receipt = await receive.receive({ tenantId: 'demo', channel: 'chat', delivery: signedDelivery(body, SHARED_SECRET_SCHEME, 'chat-shared-secret') });
+    await waitForQuietBus(bus);
+
+    expect(receipt).toMatchObject({ accepted: 4, duplicates: 0 });
+    expect(receipt.mentions.map((m) => m.externalId)).toEqual(['m-1', 'm-2', 'm-3', 'm-4']);
+    expect(raw.map((e) => e.payload.mention.externalId)).toEqual(['m-3', 'm-1', 'm-2', 'm-4']);
+  });
+
   it('counts a redelivery as duplicates and publishes nothing more', async () => {
     const body = fixture(FACEBOOK, 'feed-comments.json');
     const first = await receiveWebhook.receive(facebookCall(body));

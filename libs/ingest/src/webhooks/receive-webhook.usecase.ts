@@ -5,7 +5,7 @@ import { fieldProblems, LOGGER, notFoundProblem, ProblemException, validationPro
 import { Logger } from '@cxm/platform-logging';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { AcceptMention } from '../accept-mention/accept-mention.usecase';
+import { AcceptMention, AcceptMentionResult } from '../accept-mention/accept-mention.usecase';
 import { ChannelSettingsRepository } from '../channel-settings/channel-settings.repository';
 import {
   ChannelSettings,
@@ -67,15 +67,37 @@ export class ReceiveWebhook {
       return connector.map(call.delivery, settings);
     });
     const mentions = mapped.map((item, index) => ({ mention: this.canonical(call.tenantId, item, index), native: item.native }));
+    const results = await this.acceptAll(mentions);
     const receipt: WebhookReceipt = { accepted: 0, duplicates: 0, mentions: [] };
-    // In delivery order: a reply that follows its parent in the same delivery is threaded to it.
-    for (const { mention, native } of mentions) {
-      const result = await this.acceptMention.execute(mention, { native });
+    results.forEach((result, index) => {
+      const { mention } = mentions[index];
       receipt[result.duplicate ? 'duplicates' : 'accepted'] += 1;
       receipt.mentions.push({ id: result.id, channel: mention.channel, externalId: mention.externalId, duplicate: result.duplicate });
-    }
+    });
     this.logger.info({ tenantId: call.tenantId, channel: call.channel, accepted: receipt.accepted, duplicates: receipt.duplicates }, 'webhook received');
     return receipt;
+  }
+
+  /**
+   * Accepts a delivery's mentions side by side (a page of 25 Reddit comments waited for 25 fsynced
+   * publishes one after the other), except that a reply to a mention of the same delivery starts
+   * once its parent is accepted, so it is threaded to the parent's conversation and published after
+   * it. Answers once every mention is settled; if any failed, the first failure is the answer (the
+   * platform redelivers, and what was stored is then a duplicate).
+   */
+  private async acceptAll(mentions: { mention: CanonicalMention; native: unknown }[]): Promise<AcceptMentionResult[]> {
+    const byExternalId = new Map<string, Promise<AcceptMentionResult>>();
+    const running = mentions.map(({ mention, native }) => {
+      const accept = () => this.acceptMention.execute(mention, { native });
+      const parent = mention.inReplyTo === undefined ? undefined : byExternalId.get(mention.inReplyTo);
+      const result = parent ? parent.then(accept, accept) : accept();
+      if (!byExternalId.has(mention.externalId)) byExternalId.set(mention.externalId, result);
+      return result;
+    });
+    const settled = await Promise.allSettled(running);
+    const failed = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.map((outcome) => (outcome as PromiseFulfilledResult<AcceptMentionResult>).value);
   }
 
   private async resolve(call: WebhookCall): Promise<{ connector: WebhookConnector; settings: ChannelSettings }> {
