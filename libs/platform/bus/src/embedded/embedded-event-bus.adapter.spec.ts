@@ -1,10 +1,11 @@
 import { ForegroundActivity } from '@cxm/platform-embedded';
 import { silentLogger } from '@cxm/platform-logging';
-import { aMention, aMentionReceivedEvent, waitForQuietBus } from '@cxm/testing';
+import { aMention, aMentionReceivedEvent, waitFor, waitForQuietBus } from '@cxm/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeEventBusContract } from '../contract/event-bus.contract';
+import { partitionForKey } from '../delivery/partition-for-key';
 import { EmbeddedEventBus } from './embedded-event-bus.adapter';
 
 const retryPolicy = { maxAttempts: 3, initialDelayMs: 5, maxDelayMs: 20 };
@@ -69,6 +70,36 @@ describe('EmbeddedEventBus consumer turns', () => {
     foreground.begin();
     const result = await run(foreground);
     expect(result).toEqual({ handled: 80, mostAtOnce: 1 });
+  });
+
+  it('keeps handling other events while one event holds its turn (a long retry) behind a busy front door', async () => {
+    const foreground = new ForegroundActivity();
+    foreground.begin();
+    const bus = new EmbeddedEventBus({ partitions: 4, retryPolicy, logger: silentLogger(), foreground });
+    let release: () => void = () => undefined;
+    const stuck = new Promise<void>((resolve) => (release = resolve));
+    const handled: string[] = [];
+    bus.subscribe({
+      group: 'responder',
+      topic: 'mentions.raw',
+      handler: async (received) => {
+        if (received.payload.mention.conversationId === 'conversation-0') await stuck;
+        handled.push(received.payload.mention.conversationId);
+      },
+    });
+    await bus.start();
+    const events = Array.from({ length: 12 }, (_, i) => event(i));
+    for (const e of events) await bus.publish('mentions.raw', e);
+    // Every event of the other partitions gets through while the first one is still held.
+    const heldPartition = partitionForKey(events[0].key, 4);
+    const others = events.filter((e) => partitionForKey(e.key, 4) !== heldPartition).map((e) => e.payload.mention.conversationId);
+    expect(others.length).toBeGreaterThan(0);
+    await waitFor(() => (others.every((c) => handled.includes(c)) ? true : undefined), 5_000, 'the other partitions');
+    expect(handled).not.toContain('conversation-0');
+    release();
+    await waitForQuietBus(bus, 10_000);
+    await bus.stop();
+    expect(handled).toHaveLength(12);
   });
 
   it('lets the waiting consumers go side by side again once the last request ends', async () => {
