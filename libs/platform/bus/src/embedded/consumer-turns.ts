@@ -1,5 +1,8 @@
 import { ForegroundActivity } from '@cxm/platform-embedded';
 
+/** How long the event in progress may hold the only turn before one more event starts beside it. */
+const STALL_MS = 250;
+
 /**
  * When the embedded consumers may start their next event (ADR 0025). While the process answers
  * no request, every (group, partition) loop runs side by side, as before. While requests are in
@@ -9,13 +12,13 @@ import { ForegroundActivity } from '@cxm/platform-embedded';
  * an event that holds its turn longer than STALL_MS lets one more start beside it).
  * Only the start of an event is gated; its handling, ordering and offsets are unchanged.
  */
-/** How long the event in progress may hold the only turn before one more event starts beside it. */
-const STALL_MS = 250;
-
 export class ConsumerTurns {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
   private unpaced = false;
+  private stallTimer: NodeJS.Timeout | undefined;
+  /** When the latest event started (performance.now()). */
+  private lastStart = 0;
 
   constructor(private readonly foreground?: ForegroundActivity) {
     foreground?.onIdle(() => this.admit());
@@ -50,8 +53,8 @@ export class ConsumerTurns {
 
   /**
    * An event that holds its turn long (a reply delivery waiting out its retry backoff) must not
-   * stop the whole lifecycle while the front door stays busy: every STALL_MS with someone
-   * waiting, one more event starts anyway.
+   * stop the whole lifecycle while the front door stays busy: when no event has started for
+   * STALL_MS and someone is waiting, one more starts anyway.
    */
   private armStallTimer(): void {
     if (this.stallTimer) return;
@@ -64,9 +67,6 @@ export class ConsumerTurns {
     }, Math.max(1, STALL_MS - heldFor));
     this.stallTimer.unref?.();
   }
-  private stallTimer: NodeJS.Timeout | undefined;
-  private lastStart = 0;
-
   private started(): void {
     this.running += 1;
     this.lastStart = performance.now();
