@@ -4,6 +4,7 @@ import { PLATFORM_CONFIG, PlatformConfig } from '@cxm/platform-config';
 import { Principal, TENANT_ACCESS, TenantAccess, fieldProblems, validationProblem } from '@cxm/platform-http';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { setImmediate as nextTurnOfTheEventLoop } from 'node:timers/promises';
 import { AcceptMention } from '../accept-mention/accept-mention.usecase';
 import { IngestMetrics } from '../metrics/ingest-metrics';
 import { BatchItemResult, BatchResult } from './mention-batch.dto';
@@ -51,7 +52,7 @@ export class AcceptMentionBatch {
   private async startInSlices(items: unknown[], principal: Principal): Promise<Promise<BatchItemResult>[]> {
     const started: Promise<BatchItemResult>[] = [];
     for (let start = 0; start < items.length; start += BATCH_SLICE) {
-      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (start > 0) await nextTurnOfTheEventLoop();
       const end = Math.min(items.length, start + BATCH_SLICE);
       // acceptItem answers every failure as a result, so nothing started here can reject unobserved.
       for (let index = start; index < end; index++) started.push(this.acceptItem(items[index], index, principal));

@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, existsSync, truncateSync, writeSync } from 'node:fs';
 import { open, FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { setImmediate as nextTurnOfTheEventLoop } from 'node:timers/promises';
 
 export interface AppendOnlyFileOptions {
   /**
@@ -94,7 +95,7 @@ export class AppendOnlyFile {
    * and its fsync instead of the first append going out alone.
    */
   private async flushSoon(): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurnOfTheEventLoop();
     await this.flushLoop();
   }
 
