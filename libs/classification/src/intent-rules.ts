@@ -102,16 +102,33 @@ export function compileKeywords(set: KeywordSet): RegExp {
  * Same answers as `compileKeywords(set).test`, faster: entries that start with a plain letter
  * are grouped by that letter (`refund|rude` → `r(?:efund|ude)`), so at each position the
  * engine tries one small group instead of every entry. Same language, so `test` gives the
- * same answer; the order of alternatives changes, so not for `match`/`matchAll`. Then, as a
- * cheap first pass, the keywords are tried without the Unicode left-boundary lookbehind: that
- * looser pattern matches whenever the full one does, so a miss there is a miss.
+ * same answer; the order of alternatives changes, so not for `match`/`matchAll`.
+ * The Unicode left-boundary lookbehind is what costs: placed first, it runs at every position
+ * of the text. So the scan is done without it (a looser pattern that matches wherever the full
+ * one does), and only where that scan matches is the full pattern tried, anchored there.
  */
 export function compileKeywordMatcher(set: KeywordSet): KeywordTest {
   const words = factorByFirstLetter(set.words);
   const fragments = set.fragments.length > 0 ? `|${factorByFirstLetter(set.fragments)}` : '';
-  const full = new RegExp(`${BOUNDARY_BEFORE}${words}${BOUNDARY_AFTER}${fragments}`, 'iu');
-  const loose = new RegExp(`${words}${BOUNDARY_AFTER}${fragments}`, 'iu');
-  return { test: (text: string): boolean => loose.test(text) && full.test(text) };
+  const loose = new RegExp(`${words}${BOUNDARY_AFTER}${fragments}`, 'giu');
+  const fullHere = new RegExp(`${BOUNDARY_BEFORE}${words}${BOUNDARY_AFTER}${fragments}`, 'iuy');
+  return { test: (text: string): boolean => matchesAtALooseMatch(text, loose, fullHere) };
+}
+
+/**
+ * Whether `fullHere` (sticky) matches at one of the positions where `loose` (global, matching
+ * wherever `fullHere` does) matches. Each `exec` finds the next such start, so every candidate
+ * position is tried once and no other.
+ */
+function matchesAtALooseMatch(text: string, loose: RegExp, fullHere: RegExp): boolean {
+  loose.lastIndex = 0;
+  for (let match = loose.exec(text); match !== null; match = loose.exec(text)) {
+    fullHere.lastIndex = match.index;
+    if (fullHere.test(text)) return true;
+    // Past this start (a whole code point: a /u scan cannot start inside a surrogate pair).
+    loose.lastIndex = match.index + ((text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1);
+  }
+  return false;
 }
 
 /**

@@ -1,18 +1,23 @@
 import { variedTexts } from './fixtures/varied-texts';
-import { COMPLAINT_KEYWORDS, PURCHASE_KEYWORDS, type KeywordSet } from './intent-keywords';
+import { COMPLAINT_KEYWORDS, PRAISE_KEYWORDS, PURCHASE_KEYWORDS, QUESTION_MARKERS, type KeywordSet } from './intent-keywords';
 import { compileKeywordMatcher, compileKeywordScreen, compileKeywords } from './intent-rules';
-import { CRISIS_KEYWORDS, LEAD_CONTEXT, LEAD_STRONG, SPAM_KEYWORDS } from './intents/flag-keywords';
+import { CRISIS_KEYWORDS, LEAD_CONTEXT, LEAD_NEED, LEAD_STRONG, SPAM_KEYWORDS, TARGET_MARKERS } from './intents/flag-keywords';
 
 const SETS: Record<string, KeywordSet> = {
   complaint: COMPLAINT_KEYWORDS, purchase: PURCHASE_KEYWORDS, crisis: CRISIS_KEYWORDS, spam: SPAM_KEYWORDS, leadStrong: LEAD_STRONG, leadContext: LEAD_CONTEXT,
 };
 const SCREEN = compileKeywordScreen(Object.values(SETS));
+/** Sets that are matched with compileKeywordMatcher but are not behind the screen. */
+const UNSCREENED_SETS: Record<string, KeywordSet> = { praise: PRAISE_KEYWORDS, questionMarkers: QUESTION_MARKERS, leadNeed: LEAD_NEED, targets: TARGET_MARKERS };
 /** The reference of each set: the plain regex (compileKeywords), not the faster matcher. */
-const REFERENCES = Object.entries(SETS).map(([name, set]) => ({ name, regex: compileKeywords(set), matcher: compileKeywordMatcher(set) }));
+const references = (sets: Record<string, KeywordSet>) =>
+  Object.entries(sets).map(([name, set]) => ({ name, regex: compileKeywords(set), matcher: compileKeywordMatcher(set) }));
+const REFERENCES = references(SETS);
+const ALL_REFERENCES = references({ ...SETS, ...UNSCREENED_SETS });
 
 /** Texts that hit the lists: every plain entry in varied case and surroundings (boundaries included). */
 function keywordTexts(): string[] {
-  const plain = Object.values(SETS).flatMap((set) => [...set.words, ...set.fragments]).filter((entry) => !/[\\()[\]?*+{}|.^$]/.test(entry));
+  const plain = Object.values({ ...SETS, ...UNSCREENED_SETS }).flatMap((set) => [...set.words, ...set.fragments]).filter((entry) => !/[\\()[\]?*+{}|.^$]/.test(entry));
   const around = ['', ' ', 'x', '1', '_', '-', 'é', '\u0301', 'я', 'ก', '。', '😡', '#', '@'];
   return plain.flatMap((entry, i) => [
     entry,
@@ -30,9 +35,19 @@ describe('compileKeywordScreen (one scan ruling out several keyword sets)', () =
     expect(missed).toEqual([]);
   });
 
-  it('gives each set the same answer as its plain regex (the matcher it guards)', () => {
-    const differing = texts.flatMap((text) => REFERENCES.filter((ref) => ref.regex.test(text) !== ref.matcher.test(text)).map((ref) => `${ref.name}: ${text}`));
+  it('gives each set the same answer as its plain regex (the matcher it guards, and the unscreened ones)', () => {
+    const differing = texts.flatMap((text) => ALL_REFERENCES.filter((ref) => ref.regex.test(text) !== ref.matcher.test(text)).map((ref) => `${ref.name}: ${text}`));
     expect(differing).toEqual([]);
+  });
+
+  it('skips a keyword glued to the letters before it and still finds the same keyword further on', () => {
+    const complaint = compileKeywordMatcher(COMPLAINT_KEYWORDS);
+    expect(complaint.test('unrefundable, says the app')).toBe(false);
+    expect(complaint.test('unrefundable they said, so I want a refund')).toBe(true);
+    expect(complaint.test('𝒜refund then 😡 refund')).toBe(true);
+    expect(complaint.test('😡refund')).toBe(true); // an emoji, not a letter, before it
+    expect(complaint.test('𝒜refund')).toBe(false); // a letter outside the BMP
+    expect(complaint.test('ёrefund')).toBe(false);
   });
 
   it('rules out ordinary texts in several languages, so it saves work', () => {
