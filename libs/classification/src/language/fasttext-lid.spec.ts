@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { FastTextLanguageModel, getLid176, lid176ModelPath } from './fasttext-lid';
+import { variedTexts } from '../fixtures/varied-texts';
 import { languageSamples } from './fixtures';
 import { scriptOf, scriptProfile, type Script } from './script-rules';
 
@@ -23,12 +24,37 @@ function withGenericSigmoids(model: FastTextLanguageModel, text: string): Float6
   }
 }
 
+/** fastText's own order: every row added one by one (the pre-summed tokens switched off). */
+function rowByRow(model: FastTextLanguageModel, text: string): Float64Array {
+  const internals = model as unknown as { exactSumLimit: number };
+  const limit = internals.exactSumLimit;
+  internals.exactSumLimit = 0;
+  try {
+    return Float64Array.from(model.predictAll(text));
+  } finally {
+    internals.exactSumLimit = limit;
+  }
+}
+
 /** Same bits (a byte comparison: much faster than toEqual on 176 floats × 1,300 texts). */
 function sameBits(a: Float64Array, b: Float64Array): boolean {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 }
 
 describe('FastTextLanguageModel (lid.176)', () => {
+  it('gives bit-identical probabilities adding each token\'s pre-summed rows and adding rows one by one', () => {
+    const model = getLid176();
+    const texts = [...TEXTS, ...variedTexts(1_500), 'lorem ipsum dolor '.repeat(40), 'Заказ не пришёл, order still missing 😡 '.repeat(15)];
+    const differing = texts.filter((text) => !sameBits(Float64Array.from(model.predictAll(text)), rowByRow(model, text)));
+    expect(differing).toEqual([]);
+  });
+
+  it('adds pre-summed rows only below the magnitude where float64 adds of its values stay exact', () => {
+    // lid.176's smallest non-zero value is ~8.8e-6 (2^-17 ≤ v < 2^-16): float32 multiples of 2^-40,
+    // exact in a float64 up to 2^53 of them.
+    expect((getLid176() as unknown as { exactSumLimit: number }).exactSumLimit).toBe(2 ** 13);
+  });
+
   it('gives bit-identical probabilities with the unrolled 16-column sigmoids and the generic loop', () => {
     const model = getLid176();
     const differing = TEXTS.filter((text) => {

@@ -129,6 +129,17 @@ const MAX_CACHED_TOKENS = 50_000;
 const MAX_CACHED_TOKEN_LENGTH = 40;
 const UTF8_ENCODER = new TextEncoder();
 
+/**
+ * A token's input rows (its subword ids, the word's own id first) and, for the fast path of
+ * predictAll, their sum per dimension and a bound on every partial sum of their magnitudes.
+ */
+interface TokenRows {
+  ids: Int32Array;
+  sum: Float64Array;
+  /** max over dimensions of Σ|row value|; Infinity when `sum` may not be used */
+  bound: number;
+}
+
 export class FastTextLanguageModel {
   private readonly dim: number;
   private readonly minn: number;
@@ -138,9 +149,18 @@ export class FastTextLanguageModel {
   private readonly wordIds = new Map<string, number>();
   /** subword ids (the word's own id first) of each in-vocabulary word */
   private readonly wordSubwords: Int32Array[] = [];
-  /** subword ids of out-of-vocabulary tokens seen lately: hashing a token's n-grams costs
-   * more than looking it up, and words repeat (the same ids, in the same order) */
-  private readonly tokenSubwords = new Map<string, Int32Array>();
+  /** rows of the in-vocabulary words met so far, by word id (built on first use) */
+  private readonly wordRows: Array<TokenRows | undefined> = [];
+  /** rows of out-of-vocabulary tokens seen lately: hashing a token's n-grams costs more than
+   * looking it up, and words repeat (the same ids, in the same order) */
+  private readonly tokenRows = new Map<string, TokenRows>();
+  /** The rows of the current text's tokens, in order (scratch of predictAll). */
+  private readonly textRows: TokenRows[] = [];
+  /**
+   * Float64 adds of the model's float32 values are exact while every partial sum stays below
+   * this magnitude (see exactSumLimit), and exact sums do not depend on their order.
+   */
+  private readonly exactSumLimit: number;
   /** fastText's pruneidx (bucket → row), as an open-addressing table: keys + 1 (0 = empty) */
   private readonly pruneKeys: Int32Array;
   private readonly pruneValues: Int32Array;
@@ -228,6 +248,7 @@ export class FastTextLanguageModel {
     const quantInput = reader.bool();
     if (!quantInput) throw new Error('only quantised (.ftz) models are supported');
     this.inputRows = dequantise(readQuantMatrix(reader), this.dim);
+    this.exactSumLimit = exactSumLimit(this.inputRows);
     if (reader.bool()) throw new Error('models quantised with -qout are not supported');
     const outputRows = reader.int64();
     this.outputCols = reader.int64();
@@ -248,22 +269,54 @@ export class FastTextLanguageModel {
   predictAll(text: string): Float64Array {
     const hidden = this.hidden;
     hidden.fill(0);
-    let rows = 0;
+    const tokens = this.textRows;
+    tokens.length = 0;
     // fastText splits on these bytes only: space, \n, \r, \t, \v, \f, \0.
     let start = 0;
     for (let i = 0; i <= text.length; i++) {
       const code = i < text.length ? text.charCodeAt(i) : 32;
       if (code !== 32 && (code > 13 || code < 9) && code !== 0) continue;
-      if (i > start) rows += this.addToken(text.slice(start, i));
+      if (i > start) this.pushRows(tokens, text.slice(start, i));
       start = i + 1;
     }
-    rows += this.addToken(EOS);
+    this.pushRows(tokens, EOS);
+    const rows = this.sumRows(tokens);
+    tokens.length = 0;
     const probabilities = this.probabilities;
     probabilities.fill(0);
     if (rows === 0) return probabilities;
     for (let i = 0; i < this.dim; i++) hidden[i] /= rows;
     this.walk();
     return probabilities;
+  }
+
+  /**
+   * Adds the rows of every token into `hidden`; returns how many rows. fastText adds them one
+   * by one in text order; adding each token's pre-summed rows instead gives bit for bit the
+   * same vector when no partial sum can reach exactSumLimit (then every add is exact, and the
+   * order does not matter). The bounds say when that is sure; otherwise rows go one by one.
+   */
+  private sumRows(tokens: readonly TokenRows[]): number {
+    const hidden = this.hidden;
+    const dim = this.dim;
+    let rows = 0;
+    let bound = 0;
+    for (let t = 0; t < tokens.length; t++) {
+      rows += tokens[t].ids.length;
+      bound += tokens[t].bound;
+    }
+    if (bound < this.exactSumLimit) {
+      for (let t = 0; t < tokens.length; t++) {
+        const sum = tokens[t].sum;
+        for (let i = 0; i < dim; i++) hidden[i] += sum[i];
+      }
+    } else {
+      for (let t = 0; t < tokens.length; t++) {
+        const ids = tokens[t].ids;
+        for (let k = 0; k < ids.length; k++) this.addInputRow(ids[k]);
+      }
+    }
+    return rows;
   }
 
   /** The k most probable labels, best first. */
@@ -274,26 +327,41 @@ export class FastTextLanguageModel {
       .slice(0, k);
   }
 
-  /** Adds the input rows of one token (the word's own row and/or its char n-grams). */
-  private addToken(token: string): number {
+  /** Appends the rows of one token (the word's own row and/or its char n-grams), if it has any. */
+  private pushRows(tokens: TokenRows[], token: string): void {
     const wordId = this.wordIds.get(token);
     if (wordId !== undefined) {
-      const ids = this.wordSubwords[wordId];
-      for (let k = 0; k < ids.length; k++) this.addInputRow(ids[k]);
-      return ids.length;
+      tokens.push((this.wordRows[wordId] ??= this.tokenRowsOf(this.wordSubwords[wordId])));
+      return;
     }
-    if (token.startsWith(LABEL_PREFIX)) return 0;
-    let ids = this.tokenSubwords.get(token);
-    if (ids === undefined) {
+    if (token.startsWith(LABEL_PREFIX)) return;
+    let rows = this.tokenRows.get(token);
+    if (rows === undefined) {
       const count = this.collectSubwords(token, true); // may replace subwordScratch
-      ids = this.subwordScratch.slice(0, count);
+      rows = this.tokenRowsOf(this.subwordScratch.slice(0, count));
       if (token.length <= MAX_CACHED_TOKEN_LENGTH) {
-        if (this.tokenSubwords.size >= MAX_CACHED_TOKENS) this.tokenSubwords.clear();
-        this.tokenSubwords.set(token, ids);
+        if (this.tokenRows.size >= MAX_CACHED_TOKENS) this.tokenRows.clear();
+        this.tokenRows.set(token, rows);
       }
     }
-    for (let k = 0; k < ids.length; k++) this.addInputRow(ids[k]);
-    return ids.length;
+    if (rows.ids.length > 0) tokens.push(rows);
+  }
+
+  /** The rows' sum, added in order, and the bound on its partial sums (see sumRows). */
+  private tokenRowsOf(ids: Int32Array): TokenRows {
+    const dim = this.dim;
+    const input = this.inputRows;
+    const sum = new Float64Array(dim);
+    const magnitude = new Float64Array(dim);
+    for (let k = 0; k < ids.length; k++) {
+      const start = ids[k] * dim;
+      for (let i = 0; i < dim; i++) {
+        sum[i] += input[start + i];
+        magnitude[i] += Math.abs(input[start + i]);
+      }
+    }
+    const bound = Math.max(0, ...magnitude);
+    return { ids, sum, bound: bound < this.exactSumLimit ? bound : Infinity };
   }
 
   /**
@@ -469,6 +537,23 @@ function dequantise(matrix: QuantMatrix, dim: number): Float32Array {
     }
   }
   return dense;
+}
+
+/**
+ * Every non-zero float32 value v of the matrix is a multiple of 2^(e − 23), e the exponent of
+ * the smallest non-zero |v|; so is any sum of them, and a float64 holds such a multiple exactly
+ * while it is below 2^53 of those units. Below this limit an add of matrix values rounds nothing.
+ */
+function exactSumLimit(values: Float32Array): number {
+  let smallest = Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const magnitude = Math.abs(values[i]);
+    if (magnitude !== 0 && magnitude < smallest) smallest = magnitude;
+  }
+  if (smallest === Infinity) return Infinity;
+  let exponent = Math.floor(Math.log2(smallest));
+  if (2 ** exponent > smallest) exponent -= 1; // log2 rounded up to the next integer
+  return 2 ** (53 + exponent - 23);
 }
 
 /** fastText HierarchicalSoftmaxLoss::buildTree: a Huffman tree over the label counts. */
