@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { FastTextLanguageModel, getLid176, lid176ModelPath } from './fasttext-lid';
 import { variedTexts } from '../fixtures/varied-texts';
 import { languageSamples } from './fixtures';
-import { scriptOf, scriptProfile, type Script } from './script-rules';
+import { SCRIPT_CANDIDATES, scriptOf, scriptProfile, type Script } from './script-rules';
 
 const TEXTS = [
   ...languageSamples().map((sample) => sample.text),
@@ -46,6 +46,27 @@ describe('FastTextLanguageModel (lid.176)', () => {
     const model = getLid176();
     const texts = [...TEXTS, ...variedTexts(1_500), 'lorem ipsum dolor '.repeat(40), 'Заказ не пришёл, order still missing 😡 '.repeat(15)];
     const differing = texts.filter((text) => !sameBits(Float64Array.from(model.predictAll(text)), rowByRow(model, text)));
+    expect(differing).toEqual([]);
+  });
+
+  it('computes only the labels of a mask, each bit for bit as the full walk does, and 0 for the others', () => {
+    const model = getLid176();
+    const labels = model.labels;
+    const masks = [
+      ...Object.values(SCRIPT_CANDIDATES).map((codes) => Uint8Array.from(labels, (label) => (codes.includes(label) ? 1 : 0))),
+      Uint8Array.from(labels, (_, i) => (i % 3 === 0 ? 1 : 0)),
+      Uint8Array.from(labels, (label) => (label === 'en' ? 1 : 0)),
+      Uint8Array.from(labels, () => 1),
+    ];
+    const texts = [...TEXTS.slice(0, 300), 'Заказ не пришёл, order still missing', 'لم يصل الطلب بعد'];
+    const differing = texts.flatMap((text) => {
+      const full = Float64Array.from(model.predictAll(text));
+      return masks.flatMap((mask, m) => {
+        const masked = Float64Array.from(model.predictAll(text, mask));
+        const expected = full.map((p, i) => (mask[i] ? p : 0));
+        return sameBits(masked, expected) ? [] : [`mask ${m}: ${text}`];
+      });
+    });
     expect(differing).toEqual([]);
   });
 

@@ -154,6 +154,8 @@ export class FastTextLanguageModel {
   /** rows of out-of-vocabulary tokens seen lately: hashing a token's n-grams costs more than
    * looking it up, and words repeat (the same ids, in the same order) */
   private readonly tokenRows = new Map<string, TokenRows>();
+  /** predictAll's restricted walks: the inner nodes each label mask needs. */
+  private readonly nodesAboveMask = new WeakMap<Uint8Array, Int32Array>();
   /** The rows of the current text's tokens, in order (scratch of predictAll). */
   private readonly textRows: TokenRows[] = [];
   /**
@@ -264,9 +266,12 @@ export class FastTextLanguageModel {
 
   /**
    * Probability of every label for one line of text (fastText `predict-prob` with k = all).
-   * The returned array is reused by the next call; copy it if you keep it.
+   * With `labels` (a 0/1 mask over label indices), only the labels of the mask are computed:
+   * the tree's nodes on no path to them are skipped, and the other labels are 0. The computed
+   * ones are bit for bit what the full walk gives. The returned array is reused by the next
+   * call; copy it if you keep it.
    */
-  predictAll(text: string): Float64Array {
+  predictAll(text: string, labels?: Uint8Array): Float64Array {
     const hidden = this.hidden;
     hidden.fill(0);
     const tokens = this.textRows;
@@ -286,7 +291,8 @@ export class FastTextLanguageModel {
     probabilities.fill(0);
     if (rows === 0) return probabilities;
     for (let i = 0; i < this.dim; i++) hidden[i] /= rows;
-    this.walk();
+    if (labels) this.walkTo(labels);
+    else this.walk();
     return probabilities;
   }
 
@@ -391,17 +397,62 @@ export class FastTextLanguageModel {
     for (let i = 0; i < labelCount; i++) probabilities[i] = nodes[i];
   }
 
-  /** σ(output row · hidden) of every inner node, the dot product summed in index order. */
-  private sigmoids(): void {
+  /** The walk restricted to the inner nodes above the mask's labels (see predictAll). */
+  private walkTo(labels: Uint8Array): void {
+    const needed = this.nodesAbove(labels);
+    const left = this.treeLeft;
+    const right = this.treeRight;
+    const nodes = this.nodeProbabilities;
+    const sigmoid = this.nodeSigmoids;
+    if (this.outputCols === 16) this.sigmoids16(needed);
+    else for (let k = 0; k < needed.length; k++) this.sigmoidOf(needed[k]);
+    nodes[left.length - 1] = 1;
+    for (let k = 0; k < needed.length; k++) {
+      const node = needed[k];
+      const f = sigmoid[node];
+      const p = nodes[node];
+      nodes[left[node]] = p * (1 - f + 1e-5);
+      nodes[right[node]] = p * (f + 1e-5);
+    }
+    const probabilities = this.probabilities;
+    for (let i = 0; i < this.labelCount; i++) probabilities[i] = labels[i] ? nodes[i] : 0;
+  }
+
+  /** The inner nodes on the path from the root to any label of the mask, root first (a parent
+   * has a higher index than its children); remembered per mask. */
+  private nodesAbove(labels: Uint8Array): Int32Array {
+    let needed = this.nodesAboveMask.get(labels);
+    if (needed) return needed;
+    const parent = new Int32Array(this.treeLeft.length).fill(-1);
+    for (let node = this.labelCount; node < this.treeLeft.length; node++) {
+      if (this.treeLeft[node] >= 0) parent[this.treeLeft[node]] = node;
+      if (this.treeRight[node] >= 0) parent[this.treeRight[node]] = node;
+    }
+    const marked = new Uint8Array(this.treeLeft.length);
+    for (let label = 0; label < this.labelCount; label++) {
+      if (!labels[label]) continue;
+      for (let node = parent[label]; node >= 0 && !marked[node]; node = parent[node]) marked[node] = 1;
+    }
+    const nodes: number[] = [];
+    for (let node = this.treeLeft.length - 1; node >= this.labelCount; node--) if (marked[node]) nodes.push(node);
+    needed = Int32Array.from(nodes);
+    this.nodesAboveMask.set(labels, needed);
+    return needed;
+  }
+
+  private sigmoidOf(node: number): void {
     const hidden = this.hidden;
     const output = this.output;
     const cols = this.outputCols;
-    for (let node = this.labelCount; node < this.nodeSigmoids.length; node++) {
-      const start = (node - this.labelCount) * cols;
-      let dot = 0;
-      for (let i = 0; i < cols; i++) dot += output[start + i] * hidden[i];
-      this.nodeSigmoids[node] = 1 / (1 + Math.exp(-dot));
-    }
+    const start = (node - this.labelCount) * cols;
+    let dot = 0;
+    for (let i = 0; i < cols; i++) dot += output[start + i] * hidden[i];
+    this.nodeSigmoids[node] = 1 / (1 + Math.exp(-dot));
+  }
+
+  /** σ(output row · hidden) of every inner node, the dot product summed in index order. */
+  private sigmoids(): void {
+    for (let node = this.labelCount; node < this.nodeSigmoids.length; node++) this.sigmoidOf(node);
   }
 
   /**
@@ -409,13 +460,17 @@ export class FastTextLanguageModel {
    * order (so bit-for-bit the same), but without a loop the CPU overlaps neighbouring nodes'
    * sums, about 3× faster — this was the largest cost of a prediction.
    */
-  private sigmoids16(): void {
+  private sigmoids16(only?: Int32Array): void {
     const h = this.hidden;
     const h0 = h[0], h1 = h[1], h2 = h[2], h3 = h[3], h4 = h[4], h5 = h[5], h6 = h[6], h7 = h[7];
     const h8 = h[8], h9 = h[9], h10 = h[10], h11 = h[11], h12 = h[12], h13 = h[13], h14 = h[14], h15 = h[15];
     const o = this.output;
     const sigmoid = this.nodeSigmoids;
-    for (let node = this.labelCount, s = 0; node < sigmoid.length; node++, s += 16) {
+    const labelCount = this.labelCount;
+    const count = only ? only.length : sigmoid.length - labelCount;
+    for (let k = 0; k < count; k++) {
+      const node = only ? only[k] : labelCount + k;
+      const s = (node - labelCount) * 16;
       let dot = 0;
       dot += o[s] * h0;
       dot += o[s + 1] * h1;

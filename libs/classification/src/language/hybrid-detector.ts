@@ -76,9 +76,10 @@ export function guessLanguage(
   if (single) return { code: single, confidence: profile.share, ...base };
 
   const model = getLid176();
-  const probabilities = model.predictAll(text);
   // Clearly mixed scripts ("Заказ не пришёл, order still missing"): let every label compete.
   const mask = maskFor(profile.share < MIXED_SCRIPT_SHARE ? 'other' : profile.dominant);
+  // Only the mask's labels are read below, so only they are computed.
+  const probabilities = model.predictAll(text, mask);
   let total = 0;
   let best = -1;
   for (const [i, prior] of labelPriors()) if (mask[i]) probabilities[i] *= prior;
