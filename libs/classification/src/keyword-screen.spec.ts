@@ -1,6 +1,6 @@
 import { variedTexts } from './fixtures/varied-texts';
 import { COMPLAINT_KEYWORDS, PRAISE_KEYWORDS, PURCHASE_KEYWORDS, QUESTION_MARKERS, type KeywordSet } from './intent-keywords';
-import { compileKeywordMatcher, compileKeywordScreen, compileKeywords } from './intent-rules';
+import { compileKeywordMatcher, compileKeywordScreen, compileKeywords, expandLeadingGroup } from './intent-rules';
 import { CRISIS_KEYWORDS, LEAD_CONTEXT, LEAD_NEED, LEAD_STRONG, SPAM_KEYWORDS, TARGET_MARKERS } from './intents/flag-keywords';
 
 const SETS: Record<string, KeywordSet> = {
@@ -56,5 +56,32 @@ describe('compileKeywordScreen (one scan ruling out several keyword sets)', () =
     }
     expect(SCREEN.test('I want a REFUND')).toBe(true);
     expect(SCREEN.test('телефон взорвался')).toBe(true);
+  });
+});
+
+describe('expandLeadingGroup (keyword entries spread out so they start with a letter)', () => {
+  it('spreads a leading group over its alternatives, nested ones and optional ones too', () => {
+    expect(expandLeadingGroup("(?:i'?ll|we will) (?:sue|take (?:you|this) to court)")).toEqual(["i'?ll (?:sue|take (?:you|this) to court)", 'we will (?:sue|take (?:you|this) to court)']);
+    expect(expandLeadingGroup('(?:a|(?:b|c)d)e')).toEqual(['ae', 'bde', 'cde']);
+    expect(expandLeadingGroup('(?:electric )?shock(?:ed)? me')).toEqual(['electric shock(?:ed)? me', 'shock(?:ed)? me']);
+    expect(expandLeadingGroup('(?:[|)]|наш\\p{L}*) офис')).toEqual(['[|)] офис', 'наш\\p{L}* офис']);
+  });
+
+  it('keeps entries whose meaning a spread would change, or that do not open with a plain group', () => {
+    for (const entry of ['(?:a|b)*c', '(?:a|b)+c', '(?:a|b){2}c', '(?:x)??y', 'a|b', '(?<!x)y', '(a|b)c', '\\d+% off', '(?:a|b)c|d']) {
+      expect(expandLeadingGroup(entry)).toEqual([entry]);
+    }
+  });
+
+  it('matches exactly the texts the entry matches', () => {
+    const entries = COMPLAINT_KEYWORDS.fragments.concat(LEAD_CONTEXT.fragments, CRISIS_KEYWORDS.fragments);
+    expect(entries.filter((entry) => expandLeadingGroup(entry).length > 1).length).toBeGreaterThanOrEqual(7);
+    const texts = [...variedTexts(500), ...keywordTexts(), 'our company needs 40 laptops', 'we will take you to court', 'my phone caught fire'];
+    const differing = entries.flatMap((entry) => {
+      const original = new RegExp(entry, 'iu');
+      const spread = new RegExp(expandLeadingGroup(entry).map((part) => `(?:${part})`).join('|'), 'iu');
+      return texts.filter((text) => original.test(text) !== spread.test(text)).map((text) => `${entry}: ${text}`);
+    });
+    expect(differing).toEqual([]);
   });
 });
