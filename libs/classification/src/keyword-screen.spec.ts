@@ -74,8 +74,8 @@ describe('expandLeadingGroup (keyword entries spread out so they start with a le
   });
 
   it('matches exactly the texts the entry matches', () => {
-    const entries = COMPLAINT_KEYWORDS.fragments.concat(LEAD_CONTEXT.fragments, CRISIS_KEYWORDS.fragments);
-    expect(entries.filter((entry) => expandLeadingGroup(entry).length > 1).length).toBeGreaterThanOrEqual(7);
+    const entries = [COMPLAINT_KEYWORDS, LEAD_CONTEXT, CRISIS_KEYWORDS, PURCHASE_KEYWORDS].flatMap((set) => [...set.words, ...set.fragments]);
+    expect(entries.filter((entry) => expandLeadingGroup(entry).length > 1).length).toBeGreaterThanOrEqual(18);
     const texts = [...variedTexts(500), ...keywordTexts(), 'our company needs 40 laptops', 'we will take you to court', 'my phone caught fire'];
     const differing = entries.flatMap((entry) => {
       const original = new RegExp(entry, 'iu');
