@@ -151,8 +151,8 @@ export class FastTextLanguageModel {
   private readonly wordSubwords: Int32Array[] = [];
   /** rows of the in-vocabulary words met so far, by word id (built on first use) */
   private readonly wordRows: Array<TokenRows | undefined> = [];
-  /** rows of out-of-vocabulary tokens seen lately: hashing a token's n-grams costs more than
-   * looking it up, and words repeat (the same ids, in the same order) */
+  /** rows of the tokens seen lately (in-vocabulary words too): hashing a token's n-grams costs
+   * more than looking it up, and words repeat (the same ids, in the same order) */
   private readonly tokenRows = new Map<string, TokenRows>();
   /** predictAll's restricted walks: the inner nodes each label mask needs. */
   private readonly nodesAboveMask = new WeakMap<Uint8Array, Int32Array>();
@@ -335,22 +335,24 @@ export class FastTextLanguageModel {
 
   /** Appends the rows of one token (the word's own row and/or its char n-grams), if it has any. */
   private pushRows(tokens: TokenRows[], token: string): void {
-    const wordId = this.wordIds.get(token);
-    if (wordId !== undefined) {
-      tokens.push((this.wordRows[wordId] ??= this.tokenRowsOf(this.wordSubwords[wordId])));
-      return;
-    }
-    if (token.startsWith(LABEL_PREFIX)) return;
+    // One look-up for the tokens met lately, in-vocabulary words included.
     let rows = this.tokenRows.get(token);
     if (rows === undefined) {
-      const count = this.collectSubwords(token, true); // may replace subwordScratch
-      rows = this.tokenRowsOf(this.subwordScratch.slice(0, count));
+      rows = this.rowsOfToken(token);
       if (token.length <= MAX_CACHED_TOKEN_LENGTH) {
         if (this.tokenRows.size >= MAX_CACHED_TOKENS) this.tokenRows.clear();
         this.tokenRows.set(token, rows);
       }
     }
     if (rows.ids.length > 0) tokens.push(rows);
+  }
+
+  private rowsOfToken(token: string): TokenRows {
+    const wordId = this.wordIds.get(token);
+    if (wordId !== undefined) return (this.wordRows[wordId] ??= this.tokenRowsOf(this.wordSubwords[wordId]));
+    if (token.startsWith(LABEL_PREFIX)) return this.tokenRowsOf(new Int32Array(0));
+    const count = this.collectSubwords(token, true); // may replace subwordScratch
+    return this.tokenRowsOf(this.subwordScratch.slice(0, count));
   }
 
   /** The rows' sum, added in order, and the bound on its partial sums (see sumRows). */
