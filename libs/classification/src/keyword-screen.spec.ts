@@ -1,6 +1,8 @@
 import { variedTexts } from './fixtures/varied-texts';
 import { COMPLAINT_KEYWORDS, PRAISE_KEYWORDS, PURCHASE_KEYWORDS, QUESTION_MARKERS, type KeywordSet } from './intent-keywords';
-import { compileKeywordMatcher, compileKeywordScreen, compileKeywords, expandLeadingGroup } from './intent-rules';
+import { compileKeywordMatcher, compileKeywordScreen, compileKeywords } from './intent-rules';
+import { expandLeadingGroup, looseUnion } from './keyword-alternation';
+import { ENGLISH_PHRASES } from './sentiment/english-supplement';
 import { CRISIS_KEYWORDS, LEAD_CONTEXT, LEAD_NEED, LEAD_STRONG, SPAM_KEYWORDS, TARGET_MARKERS } from './intents/flag-keywords';
 
 const SETS: Record<string, KeywordSet> = {
@@ -83,5 +85,17 @@ describe('expandLeadingGroup (keyword entries spread out so they start with a le
       return texts.filter((text) => original.test(text) !== spread.test(text)).map((text) => `${entry}: ${text}`);
     });
     expect(differing).toEqual([]);
+  });
+});
+
+describe('looseUnion (one cheap scan that rules texts out for several patterns)', () => {
+  it('matches every text that one of the patterns matches', () => {
+    const sources = ENGLISH_PHRASES.map(([pattern]) => pattern.source);
+    const union = looseUnion(sources);
+    const texts = [...variedTexts(1_500), "I won't be back", 'NEVER AGAIN.', 'it stopped charging', 'Would definitely come back!', 'not even close', 'this fell apart'];
+    const missed = texts.filter((text) => sources.some((source) => new RegExp(source, 'iu').test(text)) && !union.test(text));
+    expect(missed).toEqual([]);
+    expect(texts.filter((text) => union.test(text)).length).toBeGreaterThanOrEqual(6);
+    expect(union.test('Great service, thank you')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
-import { factorByFirstLetter } from '../intent-rules';
+import { factorByFirstLetter } from '../keyword-alternation';
 import { INSULTS } from './flag-keywords';
 
 /**
@@ -76,12 +76,13 @@ function englishHasMatch(text: string): boolean {
   return matcher.hasMatch(text);
 }
 
-/** One regex for every blacklisted pattern, or null (no pre-screen) if the internals differ. */
+/** One regex matching wherever a blacklisted pattern does, or null (no pre-screen) if the internals differ. */
 function combinedBlacklist(internals: MatcherInternals): RegExp | null {
   const terms = internals.blacklistedTerms;
   if (!Array.isArray(terms) || typeof internals.applyTransformers !== 'function') return null;
   if (terms.some((term) => !(term.regExp instanceof RegExp) || term.regExp.flags !== 'gs')) return null;
-  return new RegExp(terms.map((term) => `(?:${term.regExp.source})`).join('|'), 's');
+  // Leading `\b`s dropped and grouped by first letter (keyword-alternation.ts): still a screen.
+  return new RegExp(factorByFirstLetter(terms.map((term) => term.regExp.source.replace(/^\\b/, ''))), 's');
 }
 
 function english(): RegExpMatcher {
