@@ -91,11 +91,20 @@ function scan(source: string, visit: (c: string, index: number) => boolean): voi
 }
 
 /**
- * A pattern that matches wherever one of `sources` does, to rule texts out cheaply: each
- * source's leading `\b` is dropped (an assertion less only widens it; under the `i` and `u`
- * flags V8 checks `\b` with Unicode case folding at every position) and the alternatives are
- * grouped by first letter.
+ * A pattern that matches wherever one of `sources` does, to rule texts out cheaply: the
+ * assertions a source opens with (`\b`, lookarounds) are dropped (an assertion less only
+ * widens it; V8 evaluates a leading one at every position, and under the `i` and `u` flags `\b`
+ * is checked with Unicode case folding) and the alternatives are grouped by first letter.
  */
 export function looseUnion(sources: readonly string[]): RegExp {
-  return new RegExp(factorByFirstLetter(sources.map((source) => source.replace(/^\\b/, ''))), 'iu');
+  return new RegExp(factorByFirstLetter(sources.map(withoutLeadingAssertions)), 'iu');
+}
+
+function withoutLeadingAssertions(source: string): string {
+  let rest = source;
+  for (;;) {
+    if (rest.startsWith('\\b')) rest = rest.slice(2);
+    else if (/^\(\?<?[=!]/.test(rest) && closingParenthesis(rest) > 0) rest = rest.slice(closingParenthesis(rest) + 1);
+    else return rest;
+  }
 }

@@ -98,4 +98,10 @@ describe('looseUnion (one cheap scan that rules texts out for several patterns)'
     expect(texts.filter((text) => union.test(text)).length).toBeGreaterThanOrEqual(6);
     expect(union.test('Great service, thank you')).toBe(false);
   });
+
+  it('drops the assertions a pattern opens with (\\b, lookbehinds, lookaheads), so it is a screen, not the pattern', () => {
+    const union = looseUnion([String.raw`(?<![\p{L}])(?:опять|снова)(?![\p{L}])`, String.raw`\bstill\b`, String.raw`(?=x)(?<!y)xy`]);
+    expect(['опять не работает', 'поопять', 'stillness', 'yxy'].map((text) => union.test(text))).toEqual([true, true, false, true]);
+    expect(union.test('всё хорошо')).toBe(false);
+  });
 });
