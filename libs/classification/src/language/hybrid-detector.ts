@@ -37,6 +37,18 @@ const LABEL_TO_CODE: Record<string, string> = { bh: 'bho', sh: 'hbs' };
 let latinMask: Uint8Array | undefined;
 const scriptMasks = new Map<Script, Uint8Array>();
 
+const maskIndices = new WeakMap<Uint8Array, Int32Array>();
+
+/** The label indices a mask allows, ascending (loops over them add in the same order as over all). */
+function indicesOf(mask: Uint8Array): Int32Array {
+  let indices = maskIndices.get(mask);
+  if (!indices) {
+    indices = Int32Array.from(Array.from(mask).flatMap((allowed, i) => (allowed ? [i] : [])));
+    maskIndices.set(mask, indices);
+  }
+  return indices;
+}
+
 /** Per script, a 0/1 mask over lid.176's label indices (Latin = labels of no other script). */
 function maskFor(script: Script): Uint8Array {
   const labels = getLid176().labels;
@@ -83,8 +95,9 @@ export function guessLanguage(
   let total = 0;
   let best = -1;
   for (const [i, prior] of labelPriors()) if (mask[i]) probabilities[i] *= prior;
-  for (let i = 0; i < probabilities.length; i++) {
-    if (!mask[i]) continue;
+  const allowed = indicesOf(mask);
+  for (let k = 0; k < allowed.length; k++) {
+    const i = allowed[k];
     total += probabilities[i];
     if (best < 0 || probabilities[i] > probabilities[best]) best = i;
   }
@@ -108,8 +121,9 @@ export function guessLanguage(
     });
     const opinionTotal = opinions.reduce((sum, guess) => sum + guess.accuracy, 0);
     const blended = new Map<number, number>();
-    for (let i = 0; i < probabilities.length; i++) {
-      if (mask[i] && probabilities[i] > 0.01 * total) blended.set(i, (LID_WEIGHT * probabilities[i]) / total);
+    for (let k = 0; k < allowed.length; k++) {
+      const i = allowed[k];
+      if (probabilities[i] > 0.01 * total) blended.set(i, (LID_WEIGHT * probabilities[i]) / total);
     }
     if (opinionTotal > 0) {
       for (const guess of opinions) {
