@@ -13,6 +13,8 @@
  * Both versions share one V8 isolate (and the modules they resolve to the same files), so a
  * change with a process-wide effect — e.g. a dependency no longer invalidating V8's RegExp fast
  * paths — shows on neither side here: measure those with classify-alternate.ts.
+ * It also favours the current code (the one imported first) by about 5 %: an A/A run against an
+ * identical copy gave a per-round median of 1.05 (ADR 0027). Read its ratios against that.
  */
 import { join } from 'node:path';
 import { classifyText } from '@cxm/classification';
