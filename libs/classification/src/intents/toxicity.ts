@@ -34,20 +34,35 @@ const NAUGHTY_EXCLUDED = new Set([
 const naughtyWords = require('naughty-words') as Readonly<Record<string, string[] | undefined>>;
 
 let englishMatcher: RegExpMatcher | undefined;
-/** Per language: the list pattern plus a cheaper pre-screen that matches whenever it does. */
+/**
+ * Per language: the list pattern plus a cheaper pre-screen that matches wherever it does.
+ * `screenAll` (the screen, global) and `patternHere` (the pattern, sticky) find the pattern's
+ * matches from the screen's: see matchAll.
+ */
 interface ListPattern {
   pattern: RegExp;
   screen: RegExp;
+  screenAll?: RegExp;
+  patternHere?: RegExp;
 }
 const compiledLists = new Map<string, ListPattern | null>();
 
 export function detectToxicity(text: string, languageCode: string): ToxicityHits {
   const code = languageCode === 'und' && ASCII_ONLY.test(text) ? 'en' : languageCode;
-  const list = listFor(code);
-  const listHit = list && list.screen.test(text) ? matchAll(list.pattern, text) : { insult: false, profanity: false };
+  const listHit = listHits(text, code);
   let profanity = listHit.profanity;
   if (code === 'en' && !profanity) profanity = englishHasMatch(text);
   return { profanity, insult: listHit.insult };
+}
+
+/**
+ * Hits of the language's own lists (our insults, naughty-words). `full` runs the list pattern's
+ * plain matchAll instead of starting from the screen's matches: the reference the spec compares with.
+ */
+export function listHits(text: string, code: string, scan: 'screened' | 'full' = 'screened'): ToxicityHits {
+  const list = listFor(code);
+  if (!list || !list.screen.test(text)) return { insult: false, profanity: false };
+  return scan === 'full' ? matchAll({ pattern: list.pattern, screen: list.screen }, text) : matchAll(list, text);
 }
 
 /** The parts of obscenity's RegExpMatcher (0.4.6) used by the pre-screen below (not in its typings). */
@@ -113,18 +128,39 @@ function listFor(code: string): ListPattern | null {
       : {
         pattern: new RegExp(`${BOUNDARY_BEFORE}(?:${body})${BOUNDARY_AFTER}`, 'giu'),
         screen: new RegExp(`${any}${BOUNDARY_AFTER}`, 'iu'),
+        screenAll: new RegExp(`${any}${BOUNDARY_AFTER}`, 'giu'),
+        patternHere: new RegExp(`${BOUNDARY_BEFORE}(?:${body})${BOUNDARY_AFTER}`, 'iuy'),
       };
   }
   compiledLists.set(code, list);
   return list;
 }
 
-function matchAll(pattern: RegExp, text: string): ToxicityHits {
+/**
+ * What `text.matchAll(list.pattern)` finds, in the same order. With a lookbehind first, the
+ * pattern is costly to run at every position; it can only match where the screen does, so the
+ * screen finds the candidate positions and the pattern is tried (sticky) only there. From each
+ * match's end the next leftmost match is searched, as matchAll does (no entry matches empty).
+ */
+function matchAll(list: ListPattern, text: string): ToxicityHits {
   const hits: ToxicityHits = { insult: false, profanity: false };
-  for (const match of text.matchAll(pattern)) {
+  const record = (match: RegExpExecArray | RegExpMatchArray): boolean => {
     if (match[1] !== undefined) hits.insult = true;
     else hits.profanity = true;
-    if (hits.insult && hits.profanity) break;
+    return hits.insult && hits.profanity;
+  };
+  const { screenAll, patternHere } = list;
+  if (!screenAll || !patternHere) {
+    for (const match of text.matchAll(list.pattern)) if (record(match)) break;
+    return hits;
+  }
+  screenAll.lastIndex = 0;
+  for (let candidate = screenAll.exec(text); candidate !== null; candidate = screenAll.exec(text)) {
+    patternHere.lastIndex = candidate.index;
+    const match = patternHere.exec(text);
+    if (match && record(match)) break;
+    // After a match, on from its end; else past this start (a whole code point).
+    screenAll.lastIndex = match ? match.index + match[0].length : candidate.index + ((text.codePointAt(candidate.index) ?? 0) > 0xffff ? 2 : 1);
   }
   return hits;
 }
