@@ -157,6 +157,8 @@ interface Phase {
   meanMentionsPerRequest: number;
   p50: number;
   p99: number;
+  /** Per request kind (the deck's `kind`): how many answered, and their p50/p99 in ms, timed by the bench itself. */
+  byKind: Record<string, { requests: number; p50: number; p99: number }>;
   statusCodes: Record<string, number>;
   unexpectedNon2xx: number;
   errors: number;
@@ -188,7 +190,8 @@ async function runPhase(app: App, workload: Workload, options: PhaseOptions, cou
     const cpuBefore = server.cpuSplit();
     const indexedBefore = options.drainSeconds !== undefined ? await server.indexed() : 0;
     const started = Date.now();
-    const result = await fire(server.url, workload.deck, options, counter);
+    const timings = new Map<string, number[]>();
+    const result = await fire(server.url, workload.deck, options, counter, timings);
     const after = await server.counts();
     const cpuAfter = server.cpuSplit();
     await server.toggleProfiler();
@@ -211,6 +214,7 @@ async function runPhase(app: App, workload: Workload, options: PhaseOptions, cou
       meanMentionsPerRequest: accepted / Math.max(1, result['2xx']),
       p50: result.latency.p50,
       p99: result.latency.p99,
+      byKind: latencyByKind(timings),
       statusCodes,
       unexpectedNon2xx: Object.entries(statusCodes).filter(([code]) => !code.startsWith('2') && !EXPECTED_REFUSALS.has(code)).reduce((sum, [, n]) => sum + n, 0),
       errors: result.errors,
@@ -283,7 +287,11 @@ async function searchCost(server: Server): Promise<number> {
   return ((server.cpuSeconds() - before) * 1000) / rounds;
 }
 
-function fire(url: string, deck: readonly RequestTemplate[], options: { seconds: number; connections: number; rate?: number }, counter: { n: number }) {
+/**
+ * `timings` (optional) gets each answered request's time in ms under its kind. autocannon keeps
+ * one request in flight per connection, so the connection's context holds the one being timed.
+ */
+function fire(url: string, deck: readonly RequestTemplate[], options: { seconds: number; connections: number; rate?: number }, counter: { n: number }, timings?: Map<string, number[]>) {
   return autocannon({
     url,
     duration: options.seconds,
@@ -292,15 +300,36 @@ function fire(url: string, deck: readonly RequestTemplate[], options: { seconds:
     method: 'POST',
     requests: [
       {
-        setupRequest: (request) => {
+        setupRequest: (request, context: TimedContext) => {
           const n = counter.n++;
           const template = deck[n % deck.length];
           const { body, headers } = renderSend(template, n, TOKEN);
+          context.kind = template.kind;
+          context.sentAt = performance.now();
           return { ...request, path: template.path, body, headers };
+        },
+        onResponse: (_status, _body, context: TimedContext) => {
+          if (!timings || context.kind === undefined || context.sentAt === undefined) return;
+          const kind = timings.get(context.kind) ?? [];
+          kind.push(performance.now() - context.sentAt);
+          timings.set(context.kind, kind);
         },
       },
     ],
   });
+}
+
+interface TimedContext {
+  kind?: string;
+  sentAt?: number;
+}
+
+function latencyByKind(timings: Map<string, number[]>): Phase['byKind'] {
+  const at = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  return Object.fromEntries([...timings].map(([kind, values]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return [kind, { requests: sorted.length, p50: at(sorted, 50), p99: at(sorted, 99) }];
+  }));
 }
 
 function report(app: App, workloadName: string, workload: Workload, full: Phase, fixed: Phase, offeredMentions: number): string {
@@ -309,6 +338,7 @@ function report(app: App, workloadName: string, workload: Workload, full: Phase,
     `      ${phase.acceptedPerSecond.toFixed(0).padStart(6)} accepted mentions/s   ${phase.requestsPerSecond.toFixed(0)} requests/s × ${phase.meanMentionsPerRequest.toFixed(2)} mentions/request   p50 ${ms(phase.p50)}   p99 ${ms(phase.p99)} per request`,
     `      statuses ${JSON.stringify(phase.statusCodes)}   socket errors ${phase.errors}   duplicates ${phase.duplicates}   rejected ${phase.rejected}   load average ${phase.loadAverage.start.toFixed(1)} → ${phase.loadAverage.end.toFixed(1)}`,
     // CPU per accepted mention is what a shared machine distorts least: it says what one idle core would sustain.
+    `      by kind (p50 / p99, timed by the bench): ${Object.entries(phase.byKind).sort(([, a], [, b]) => b.p99 - a.p99).map(([kind, k]) => `${kind} ${k.p50.toFixed(0)}/${k.p99.toFixed(0)}`).join(', ')} ms`,
     `      server CPU ${phase.cpuSeconds.toFixed(1)} s (${(phase.cpuSeconds / phase.seconds).toFixed(2)} cores; ${phase.systemSeconds.toFixed(1)} s in the kernel) = ${phase.cpuMsPerAcceptedMention.toFixed(2)} ms per accepted mention → ${(1000 / phase.cpuMsPerAcceptedMention).toFixed(0)} accepted/s per CPU-second`,
   ];
   const byChannel = Object.entries(full.acceptedByChannel)
