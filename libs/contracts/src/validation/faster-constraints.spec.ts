@@ -1,4 +1,6 @@
-import { isISO8601, maxLength } from 'class-validator';
+import { getMetadataStorage, IS_ISO8601, isISO8601, MAX_LENGTH, maxLength } from 'class-validator';
+import { CanonicalMention } from '../mentions/mention';
+import { certainlyValid } from './compiled-validation';
 import { fasterConstraint } from './faster-constraints';
 import { seededRandom, Random } from './validation-samples';
 
@@ -48,7 +50,7 @@ describe('faster constraints', () => {
     'isISO8601 with %j gives class-validator’s verdict on every value, valid or not',
     (options) => {
       const builtIn = (value: unknown) => isISO8601(value, options);
-      const faster = fasterConstraint('isISO8601', [options], builtIn)!;
+      const faster = fasterConstraint(IS_ISO8601, [options], builtIn)!;
       const values = [...timeSamples(random), ...NOT_STRINGS];
       const disagreements = values.filter((value) => faster(value) !== builtIn(value));
       expect(disagreements).toEqual([]);
@@ -60,21 +62,47 @@ describe('faster constraints', () => {
 
   it.each([0, 1, 3, 5, 8, 256])('maxLength(%d) gives class-validator’s verdict on every value, valid or not', (max) => {
     const builtIn = (value: unknown) => maxLength(value, max);
-    const faster = fasterConstraint('maxLength', [max], builtIn)!;
+    const faster = fasterConstraint(MAX_LENGTH, [max], builtIn)!;
     const values = [...textSamples(random), ...NOT_STRINGS];
     expect(values.filter((value) => faster(value) !== builtIn(value))).toEqual([]);
   });
 
   it('answers the canonical UTC time and a text within the limit without the built-in, and asks it for everything else', () => {
     const refuseAll = () => false;
-    const strictTime = fasterConstraint('isISO8601', [{ strict: true }], refuseAll)!;
+    const strictTime = fasterConstraint(IS_ISO8601, [{ strict: true }], refuseAll)!;
     expect(strictTime('2026-12-01T10:00:00.000Z')).toBe(true);
     expect(strictTime('2024-02-29T10:00:00Z')).toBe(true);
     expect(strictTime('2026-02-29T10:00:00.000Z')).toBe(false);
     expect(strictTime('2026-12-01T13:00:00+03:00')).toBe(false);
-    const short = fasterConstraint('maxLength', [5], refuseAll)!;
+    const short = fasterConstraint(MAX_LENGTH, [5], refuseAll)!;
     expect(short('Где😡')).toBe(true);
     expect(short('Где мой заказ?')).toBe(false);
     expect(fasterConstraint('isUUID', [undefined], refuseAll)).toBeUndefined();
   });
+
+  it('lets the compiled validator decide a mention with a canonical time and texts within their limits without the built-in date and length checks', () => {
+    const mention = { tenantId: 'demo', channel: 'x', externalId: '1861234567890', author: { id: 'u1', handle: '@ayse', displayName: 'Ayşe Yılmaz' }, text: 'Siparişim nerede? 😡', createdAt: '2026-12-01T18:30:00.000Z' };
+    certainlyValid(CanonicalMention, mention, { forbidNonWhitelisted: true }); // compiles the class (which asks each check about an absent value)
+    const dates = jest.spyOn(builtInOf(CanonicalMention, 'createdAt', IS_ISO8601), 'validate');
+    const lengths = jest.spyOn(builtInOf(CanonicalMention, 'text', MAX_LENGTH), 'validate');
+    try {
+      expect(certainlyValid(CanonicalMention, mention, { forbidNonWhitelisted: true })).toBe(true);
+      expect(dates).not.toHaveBeenCalled();
+      expect(lengths).not.toHaveBeenCalled();
+      // Anything else is still the built-in's to decide.
+      expect(certainlyValid(CanonicalMention, { ...mention, createdAt: '2026-12-01T21:30:00+03:00' }, { forbidNonWhitelisted: true })).toBe(true);
+      expect(certainlyValid(CanonicalMention, { ...mention, createdAt: '2026-02-30T18:30:00.000Z' }, { forbidNonWhitelisted: true })).toBe(false);
+      expect(dates).toHaveBeenCalledTimes(2);
+    } finally {
+      dates.mockRestore();
+      lengths.mockRestore();
+    }
+  });
 });
+
+/** The constraint object class-validator calls for `name` on `cls.property` (the one the compiled validator wraps). */
+function builtInOf(cls: new () => object, property: string, name: string): { validate(value: unknown, args: unknown): boolean } {
+  const storage = getMetadataStorage();
+  const metadata = storage.getTargetValidationMetadatas(cls, undefined as unknown as string, false, false, undefined).find((m) => m.propertyName === property && m.name === name)!;
+  return storage.getTargetValidatorConstraints(metadata.constraintCls)[0].instance as { validate(value: unknown, args: unknown): boolean };
+}

@@ -9,18 +9,20 @@
  * times and builds a Date, for values that are nearly always well inside the limits — the time
  * `new Date().toISOString()` spells.
  */
+import { IS_ISO8601, MAX_LENGTH } from 'class-validator';
+
 export type ConstraintTest = (value: unknown) => boolean;
 
 /** The shortcut for built-in `name` with the decorator's `constraints`, wrapping `builtIn`; undefined when there is none. */
 export function fasterConstraint(name: string, constraints: readonly unknown[] | undefined, builtIn: ConstraintTest): ConstraintTest | undefined {
-  if (name === 'maxLength') {
+  if (name === MAX_LENGTH) {
     const max = constraints?.[0];
     if (typeof max !== 'number') return undefined;
     // validator counts a surrogate pair or a character with its presentation selector as one, so
     // its length is never above `value.length`: within the limit in UTF-16 units is within it.
     return (value) => (typeof value === 'string' && value.length <= max) || builtIn(value);
   }
-  if (name === 'isISO8601') {
+  if (name === IS_ISO8601) {
     const options = constraints?.[0] as { strict?: unknown; strictSeparator?: unknown } | undefined;
     if (options !== undefined && (typeof options !== 'object' || options === null)) return undefined;
     const strict = Boolean(options?.strict);
