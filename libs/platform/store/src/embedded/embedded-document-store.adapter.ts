@@ -25,7 +25,9 @@ interface JournalEntry {
  * One stored version. Its JSON text is what every copy handed out is parsed from, so a caller can
  * never reach stored state, and a write costs one serialisation instead of a serialisation and two
  * parses. `parsed` (never handed out) is built only when a filter or a sort must read fields.
- * At least one of the two is set: a write sets `json`, a replay from the journal `parsed`.
+ * At least one of the two is set: a write sets `json`, a replay from the journal `parsed`. Once
+ * both exist (a replayed document read, a written one filtered) both are kept: memory for CPU, in
+ * a collection whose documents the ingest path only ever writes and reads by id it is the text alone.
  */
 interface Entry<T> {
   version: number;
