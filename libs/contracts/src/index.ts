@@ -16,3 +16,4 @@ export * from './validation/validation-metadata-cache';
 export * from './validation/passes-validation';
 export * from './validation/compiled-validation';
 export * from './validation/validation-samples';
+export * from './time/iso-time';

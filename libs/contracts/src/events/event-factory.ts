@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
+import { isoNow } from '../time/iso-time';
 import { EventEnvelope } from './envelope';
 import { CURRENT_SCHEMA_VERSION, PayloadOf, TOPIC_CATALOGUE, Topic } from './topics';
 
@@ -46,7 +47,7 @@ export function createEvent<T extends Topic>(topic: T, event: NewEvent<T>): Even
     type,
     schemaVersion: CURRENT_SCHEMA_VERSION,
     tenantId: event.tenantId,
-    occurredAt: event.occurredAt ?? new Date().toISOString(),
+    occurredAt: event.occurredAt ?? isoNow(),
     correlationId: event.correlationId,
     key: event.key,
     payload: event.payload,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { CanonicalMention, conversationKey, createEvent, deriveId, Mention } from '@cxm/contracts';
+import { CanonicalMention, canonicalIso, conversationKey, createEvent, deriveId, isoNow, Mention } from '@cxm/contracts';
 import { EVENT_BUS, EventBus } from '@cxm/platform-bus';
 import { PLATFORM_CONFIG, PlatformConfig } from '@cxm/platform-config';
 import { LOGGER } from '@cxm/platform-http';
@@ -152,11 +152,11 @@ export class AcceptMention {
     return {
       ...input,
       // One canonical spelling (UTC, milliseconds) so every index sorts and compares times alike.
-      createdAt: new Date(input.createdAt).toISOString(),
-      ...(input.editedAt === undefined ? {} : { editedAt: new Date(input.editedAt).toISOString() }),
+      createdAt: canonicalIso(input.createdAt),
+      ...(input.editedAt === undefined ? {} : { editedAt: canonicalIso(input.editedAt) }),
       id,
       conversationId,
-      receivedAt: new Date().toISOString(),
+      receivedAt: isoNow(),
     };
   }
 

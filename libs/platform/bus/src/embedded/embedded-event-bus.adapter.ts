@@ -1,4 +1,4 @@
-import { assertValidEvent, DeadLetterPayload, deadLetterTopic, EventEnvelope, PayloadOf, Topic } from '@cxm/contracts';
+import { assertValidEvent, DeadLetterPayload, deadLetterTopic, EventEnvelope, isoNow, PayloadOf, Topic } from '@cxm/contracts';
 import { ForegroundActivity } from '@cxm/platform-embedded';
 import { Logger } from '@cxm/platform-logging';
 import { join } from 'node:path';
@@ -148,7 +148,7 @@ export class EmbeddedEventBus implements EventBus {
 
   private async append(topic: string, key: string, value: string, headers: Record<string, string>, validated = false): Promise<void> {
     const partitions = await this.partitionsOf(topic);
-    const record: StoredRecord = { key, value, headers, timestamp: new Date().toISOString() };
+    const record: StoredRecord = { key, value, headers, timestamp: isoNow() };
     if (validated) this.validated.add(record);
     await partitions[partitionForKey(key, partitions.length)].append(record);
   }

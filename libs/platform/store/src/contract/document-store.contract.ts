@@ -54,6 +54,33 @@ export function describeDocumentStoreContract(adapterName: string, newFactory: (
       expect(await notes.get('acme', doc.id)).toEqual({ doc, version: 1 });
     });
 
+    it('keeps what was stored whatever a caller later does to the document it wrote or to any copy it was handed', async () => {
+      const notes = await open();
+      const doc = note({ id: 'm1', tags: ['отзыв'] });
+      const written = await notes.insert(doc);
+      doc.tags.push('changed after insert');
+      doc.author.id = 'changed after insert';
+      written.doc.tags.push('changed in the insert answer');
+      written.doc.status = 'changed in the insert answer';
+      (await notes.get('acme', 'm1'))!.doc.tags.push('changed in a get answer');
+      (await notes.find('acme', {}, { limit: 10 }))[0].author.id = 'changed in a find answer';
+      (await notes.findOne('acme', { status: 'open' }))!.doc.status = 'changed in a findOne answer';
+      expect(await notes.get('acme', 'm1')).toEqual({ doc: note({ id: 'm1', tags: ['отзыв'] }), version: 1 });
+      const next = note({ id: 'm1', tags: ['ทดสอบ'] });
+      const replaced = await notes.replace(next, 1);
+      next.tags.push('changed after replace');
+      replaced.doc.tags.push('changed in the replace answer');
+      expect(await notes.get('acme', 'm1')).toEqual({ doc: note({ id: 'm1', tags: ['ทดสอบ'] }), version: 2 });
+      expect(await notes.findOne('acme', { 'author.id': 'a1' })).toEqual({ doc: note({ id: 'm1', tags: ['ทดสอบ'] }), version: 2 });
+    });
+
+    it('answers a write with the version it stored', async () => {
+      const notes = await open();
+      const doc = note({ tags: ['😀', 'é'] });
+      expect(await notes.insert(doc)).toEqual({ doc, version: 1 });
+      expect(await notes.replace({ ...doc, rank: 7 }, 1)).toEqual({ doc: { ...doc, rank: 7 }, version: 2 });
+    });
+
     it('never shows one tenant the documents of another', async () => {
       const notes = await open();
       const doc = note();

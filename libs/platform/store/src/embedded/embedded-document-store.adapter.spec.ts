@@ -81,6 +81,26 @@ describe('EmbeddedDocumentStore declared indexes', () => {
     }
   });
 
+  it('files a document by what its stored copy holds when the written object is not plain data (toJSON, a class, a hidden field)', async () => {
+    class Owner {
+      constructor(readonly id: string) {}
+      toJSON() {
+        return { id: `${this.id}-as-stored` };
+      }
+    }
+    const withHidden = { id: 'u3' };
+    Object.defineProperty(withHidden, 'id', { value: 'u3', enumerable: false });
+    const tickets = new EmbeddedDocumentStore().collection<Ticket>(indexed);
+    await tickets.insert({ id: 'a', tenantId: 'acme', owner: new Owner('u1') as unknown as { id: string }, rank: 1 });
+    await tickets.insert({ id: 'b', tenantId: 'acme', owner: withHidden, rank: 1 });
+    await tickets.insert({ id: 'c', tenantId: 'acme', conversationId: 'c1', status: new Date('2026-12-01T00:00:00Z') as unknown as string, rank: 1 });
+    expect((await tickets.findOne('acme', { 'owner.id': 'u1-as-stored' }))?.doc.id).toBe('a');
+    expect(await tickets.findOne('acme', { 'owner.id': 'u1' })).toBeUndefined();
+    expect((await tickets.find('acme', { 'owner.id': null }, { limit: 10 })).map((t) => t.id)).toEqual(['b', 'c']);
+    expect(await tickets.findOne('acme', { 'owner.id': 'u3' })).toBeUndefined();
+    expect((await tickets.findOne('acme', { conversationId: 'c1', status: '2026-12-01T00:00:00.000Z' }))?.doc.id).toBe('c');
+  });
+
   it('rebuilds its indexes from the journal when reopened', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cxm-store-indexes-'));
     try {

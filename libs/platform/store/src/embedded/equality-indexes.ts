@@ -29,13 +29,25 @@ export class EqualityIndexes {
     this.indexes.sort((a, b) => b.fields.length - a.fields.length);
   }
 
-  /** Files a document under its current values; `previous` (the version it replaces) is taken out first. */
-  update(tenantId: string, id: string, doc: unknown, previous: unknown): void {
-    for (const index of this.indexes) {
-      const key = keyOf(index.fields, doc);
+  /**
+   * The document's key in each index, in the order `update` takes them: what its fields would read
+   * after a JSON round-trip. Read from `doc` itself when it is plain data (where the two agree);
+   * else from `json`, its serialisation, parsed — a `toJSON` or a class instance on the path could
+   * make the stored copy differ from the object.
+   */
+  keysOf(doc: unknown, json?: string): string[] {
+    if (this.indexes.length === 0) return NO_KEYS;
+    const source = json === undefined || this.indexes.every((index) => index.fields.every((field) => plainAlong(doc, field))) ? doc : JSON.parse(json);
+    return this.indexes.map((index) => keyOf(index.fields, source));
+  }
+
+  /** Files a document under its keys (`keysOf`); `previous` (the keys of the version it replaces) are taken out first. */
+  update(tenantId: string, id: string, keys: readonly string[], previous: readonly string[] | undefined): void {
+    this.indexes.forEach((index, i) => {
+      const key = keys[i];
       if (previous !== undefined) {
-        const before = keyOf(index.fields, previous);
-        if (before === key) continue;
+        const before = previous[i];
+        if (before === key) return;
         const bucket = index.buckets.get(tenantId)?.get(before);
         bucket?.delete(id);
         if (bucket?.size === 0) index.buckets.get(tenantId)!.delete(before);
@@ -45,7 +57,7 @@ export class EqualityIndexes {
       let bucket = tenant.get(key);
       if (!bucket) tenant.set(key, (bucket = new Set()));
       bucket.add(id);
-    }
+    });
   }
 
   /**
@@ -62,6 +74,25 @@ export class EqualityIndexes {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+const NO_KEYS: string[] = [];
+
+/**
+ * The field reads the same on `doc` as on its JSON copy: every object `readPath` passes through (the
+ * document itself included) is a plain object without `toJSON`, the key read is not a hidden (non-
+ * enumerable) property, and the value reached is a JSON scalar or absent. Anything else (an array,
+ * a Date, a class instance on the way) is answered from the parsed copy instead.
+ */
+function plainAlong(doc: unknown, path: string): boolean {
+  let value = doc;
+  for (const key of path.split('.')) {
+    // From here on both read undefined.
+    if (value === null || value === undefined) return true;
+    if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+    if (Object.hasOwn(value, key) && !Object.prototype.propertyIsEnumerable.call(value, key)) return false;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value === null || value === undefined || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
 
 /** The same value a filter compares with: a missing field is null (see matchesFilter). */
 function keyOf(fields: string[], doc: unknown): string {
