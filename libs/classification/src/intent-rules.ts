@@ -3,7 +3,7 @@ import {
   CLAUSE_START_INTERROGATIVES, COMPLAINT_KEYWORDS, PRAISE_KEYWORDS, PURCHASE_KEYWORDS,
   QUESTION_MARKERS, TURKISH_QUESTION_PARTICLE, type KeywordSet,
 } from './intent-keywords';
-import { factorByFirstLetter } from './keyword-alternation';
+import { afterCodePointAt, factorByFirstLetter } from './keyword-alternation';
 import type { SentimentResult } from './sentiment-scoring';
 
 /**
@@ -126,8 +126,7 @@ function matchesAtALooseMatch(text: string, loose: RegExp, fullHere: RegExp): bo
   for (let match = loose.exec(text); match !== null; match = loose.exec(text)) {
     fullHere.lastIndex = match.index;
     if (fullHere.test(text)) return true;
-    // Past this start (a whole code point: a /u scan cannot start inside a surrogate pair).
-    loose.lastIndex = match.index + ((text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1);
+    loose.lastIndex = afterCodePointAt(text, match.index);
   }
   return false;
 }

@@ -108,3 +108,8 @@ function withoutLeadingAssertions(source: string): string {
     else return rest;
   }
 }
+
+/** The index after the code point at `index`: where a `/u` scan may start next (never inside a surrogate pair). */
+export function afterCodePointAt(text: string, index: number): number {
+  return index + ((text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1);
+}

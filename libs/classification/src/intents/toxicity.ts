@@ -1,5 +1,5 @@
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
-import { factorByFirstLetter } from '../keyword-alternation';
+import { afterCodePointAt, factorByFirstLetter } from '../keyword-alternation';
 import { INSULTS } from './flag-keywords';
 
 /**
@@ -160,7 +160,7 @@ function matchAll(list: ListPattern, text: string): ToxicityHits {
     const match = patternHere.exec(text);
     if (match && record(match)) break;
     // After a match, on from its end; else past this start (a whole code point).
-    screenAll.lastIndex = match ? match.index + match[0].length : candidate.index + ((text.codePointAt(candidate.index) ?? 0) > 0xffff ? 2 : 1);
+    screenAll.lastIndex = match ? match.index + match[0].length : afterCodePointAt(text, candidate.index);
   }
   return hits;
 }
