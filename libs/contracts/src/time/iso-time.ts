@@ -22,6 +22,12 @@ export function isoNow(): string {
 const CANONICAL = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Whether `month` (1–12) of `year` has a day `day` (1–31), in the proleptic Gregorian calendar `Date` uses. */
+export function dayExists(year: number, month: number, day: number): boolean {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
+}
+
 /**
  * `new Date(value).toISOString()` (throwing the same RangeError for a value that is not a time):
  * a value already in that spelling, naming a day the month has, is its own answer — ECMAScript
@@ -29,11 +35,6 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  */
 export function canonicalIso(value: string): string {
   const match = CANONICAL.exec(value);
-  if (match) {
-    const year = Number(match[1]);
-    const month = Number(match[2]);
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    if (Number(match[3]) <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return value;
-  }
+  if (match && dayExists(Number(match[1]), Number(match[2]), Number(match[3]))) return value;
   return new Date(value).toISOString();
 }

@@ -10,6 +10,7 @@
  * `new Date().toISOString()` spells.
  */
 import { IS_ISO8601, MAX_LENGTH } from 'class-validator';
+import { dayExists } from '../time/iso-time';
 
 export type ConstraintTest = (value: unknown) => boolean;
 
@@ -40,16 +41,11 @@ export function fasterConstraint(name: string, constraints: readonly unknown[] |
  * which Date does not read as ISO (its verdict there is left to it).
  */
 const CANONICAL_UTC = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?Z$/;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isCanonicalUtcTime(value: string, strict: boolean): boolean {
   const match = CANONICAL_UTC.exec(value);
   if (!match) return false;
   if (!strict) return true;
   if (match[1][0] === '0') return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
+  return dayExists(Number(match[1]), Number(match[2]), Number(match[3]));
 }
