@@ -1,9 +1,14 @@
 /**
- * `npm run bench:ingest [-- --seconds 15 --connections 64 --rate 1000 --app all-in-one|ingest
- *   --workload mixed|canonical --batch N --drain-seconds 120 --cpu-prof DIR --json]`: how many
- * mentions per second the all-in-one (embedded adapters, every downstream consumer in the same
- * process) accepts, its latency at full speed and at a fixed offered rate, and how fast the
+ * `npm run bench:ingest [-- --seconds 15 --connections 64 --rate 1000 --arrivals even|poisson|bursts
+ *   --app all-in-one|ingest --workload mixed|canonical --batch N --drain-seconds 120 --cpu-prof DIR --json]`:
+ * how many mentions per second the all-in-one (embedded adapters, every downstream consumer in the
+ * same process) accepts, its latency at full speed and at a fixed offered rate, and how fast the
  * lifecycle behind it digests what was accepted.
+ *
+ * Full speed is autocannon's closed loop. The fixed rate is an open loop (open-loop-load.ts,
+ * ADR 0026): requests due at evenly spaced times, each timed from its due time, so the p99 is the
+ * one a steady 1,000 mentions/s would see; `--arrivals bursts` reproduces the figures measured
+ * before 2026-12-01 22:00 UTC with autocannon's per-second quotas.
  *
  * The default workload (`mixed`, libs/demo/src/native-deliveries) is a brand's traffic in the
  * platforms' own formats: signed webhook deliveries of every push/relay channel, sized like the
@@ -24,6 +29,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_TENANT, canonicalWorkload, mixedWorkload, renderSend, RequestTemplate, Workload } from '@cxm/demo';
+import { OpenLoopResult, runOpenLoop } from './open-loop-load';
 
 const TOKEN = 'bench-admin-token-0123456789';
 const TARGET_PER_SECOND = 5_000;
@@ -159,6 +165,8 @@ interface Phase {
   p99: number;
   /** Per request kind (the deck's `kind`): how many answered, and their p50/p99 in ms, timed by the bench itself. */
   byKind: Record<string, { requests: number; p50: number; p99: number }>;
+  /** Open-loop phases: how late, at worst, the generator itself sent a request (its own lag, not the server's). */
+  worstSendLagMs?: number;
   statusCodes: Record<string, number>;
   unexpectedNon2xx: number;
   errors: number;
@@ -172,6 +180,8 @@ interface PhaseOptions {
   seconds: number;
   connections: number;
   rate?: number;
+  /** With `rate`: how the open-loop generator spaces the due times (ADR 0026). */
+  arrivals?: 'even' | 'poisson';
   cpuProfDir?: string;
   /** Wait for the lifecycle to index everything accepted, at most this long (all-in-one only). */
   drainSeconds?: number;
@@ -190,15 +200,14 @@ async function runPhase(app: App, workload: Workload, options: PhaseOptions, cou
     const cpuBefore = server.cpuSplit();
     const indexedBefore = options.drainSeconds !== undefined ? await server.indexed() : 0;
     const started = Date.now();
-    const timings = new Map<string, number[]>();
-    const result = await fire(server.url, workload.deck, options, counter, timings);
+    const result = await load(server.url, workload.deck, options, counter);
     const after = await server.counts();
     const cpuAfter = server.cpuSplit();
     await server.toggleProfiler();
     const accepted = (after.outcomes.accepted ?? 0) - (before.outcomes.accepted ?? 0);
     const systemSeconds = cpuAfter.system - cpuBefore.system;
     const cpuSeconds = cpuAfter.user - cpuBefore.user + systemSeconds;
-    const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats?.count ?? 0]));
+    const statusCodes = result.statusCodes;
     const phase: Phase = {
       seconds: options.seconds,
       connections: options.connections,
@@ -209,12 +218,13 @@ async function runPhase(app: App, workload: Workload, options: PhaseOptions, cou
       acceptedByChannel: Object.fromEntries(Object.entries(after.acceptedByChannel).map(([channel, n]) => [channel, n - (before.acceptedByChannel[channel] ?? 0)])),
       duplicates: (after.outcomes.duplicate ?? 0) - (before.outcomes.duplicate ?? 0),
       rejected: (after.outcomes.rejected ?? 0) - (before.outcomes.rejected ?? 0),
-      requests: result['2xx'],
-      requestsPerSecond: result['2xx'] / options.seconds,
-      meanMentionsPerRequest: accepted / Math.max(1, result['2xx']),
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      byKind: latencyByKind(timings),
+      requests: result.answered2xx,
+      requestsPerSecond: result.answered2xx / options.seconds,
+      meanMentionsPerRequest: accepted / Math.max(1, result.answered2xx),
+      p50: result.p50,
+      p99: result.p99,
+      ...(result.worstSendLagMs !== undefined ? { worstSendLagMs: result.worstSendLagMs } : {}),
+      byKind: latencyByKind(result.timings),
       statusCodes,
       unexpectedNon2xx: Object.entries(statusCodes).filter(([code]) => !code.startsWith('2') && !EXPECTED_REFUSALS.has(code)).reduce((sum, [, n]) => sum + n, 0),
       errors: result.errors,
@@ -287,6 +297,63 @@ async function searchCost(server: Server): Promise<number> {
   return ((server.cpuSeconds() - before) * 1000) / rounds;
 }
 
+/** What a phase's load produced, whichever generator made it. */
+interface LoadOutcome {
+  answered2xx: number;
+  p50: number;
+  p99: number;
+  statusCodes: Record<string, number>;
+  errors: number;
+  /** Each 2xx answer's ms under its request kind. */
+  timings: Map<string, number[]>;
+  worstSendLagMs?: number;
+}
+
+/**
+ * Full speed: autocannon's closed loop (each connection sends again as soon as it is answered).
+ * A fixed rate: the open-loop generator (ADR 0026), unless `--arrivals bursts` asks for
+ * autocannon's own rate limit, kept to compare with figures measured before it.
+ */
+async function load(url: string, deck: readonly RequestTemplate[], options: PhaseOptions, counter: { n: number }): Promise<LoadOutcome> {
+  if (options.rate && options.arrivals) return openLoop(url, deck, { ...options, rate: options.rate, arrivals: options.arrivals }, counter);
+  const timings = new Map<string, number[]>();
+  const result = await fire(url, deck, options, counter, timings);
+  return {
+    answered2xx: result['2xx'],
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats?.count ?? 0])),
+    errors: result.errors,
+    timings,
+  };
+}
+
+async function openLoop(url: string, deck: readonly RequestTemplate[], options: PhaseOptions & { rate: number; arrivals: 'even' | 'poisson' }, counter: { n: number }): Promise<LoadOutcome> {
+  const result: OpenLoopResult = await runOpenLoop({ url, seconds: options.seconds, requestsPerSecond: options.rate, connections: options.connections, arrivals: options.arrivals }, () => {
+    const template = deck[counter.n % deck.length];
+    const { body, headers } = renderSend(template, counter.n++, TOKEN);
+    return { kind: template.kind, method: 'POST', path: template.path, body, headers };
+  });
+  const timings = new Map<string, number[]>();
+  for (const { kind, ms } of result.latencies) {
+    const list = timings.get(kind);
+    if (list) list.push(ms);
+    else timings.set(kind, [ms]);
+  }
+  const all = result.latencies.map(({ ms }) => ms).sort((a, b) => a - b);
+  return {
+    answered2xx: all.length,
+    p50: percentile(all, 50),
+    p99: percentile(all, 99),
+    statusCodes: result.statusCodes,
+    errors: result.errors,
+    timings,
+    worstSendLagMs: result.worstSendLagMs,
+  };
+}
+
+const percentile = (sorted: readonly number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN);
+
 /**
  * `timings` (optional) gets each answered request's time in ms under its kind. autocannon keeps
  * one request in flight per connection, so the connection's context holds the one being timed.
@@ -325,14 +392,19 @@ interface TimedContext {
 }
 
 function latencyByKind(timings: Map<string, number[]>): Phase['byKind'] {
-  const at = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
   return Object.fromEntries([...timings].map(([kind, values]) => {
     const sorted = [...values].sort((a, b) => a - b);
-    return [kind, { requests: sorted.length, p50: at(sorted, 50), p99: at(sorted, 99) }];
+    return [kind, { requests: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99) }];
   }));
 }
 
-function report(app: App, workloadName: string, workload: Workload, full: Phase, fixed: Phase, offeredMentions: number): string {
+const ARRIVALS: Record<string, string> = {
+  even: 'open loop, evenly spaced, latency from each due time',
+  poisson: 'open loop, Poisson arrivals, latency from each due time',
+  bursts: "autocannon's rate limit: each second's quota sent back to back",
+};
+
+function report(app: App, workloadName: string, workload: Workload, full: Phase, fixed: Phase, offeredMentions: number, arrivals: string): string {
   const ms = (v: number) => `${v.toFixed(1).padStart(7)} ms`;
   const phaseLines = (phase: Phase) => [
     `      ${phase.acceptedPerSecond.toFixed(0).padStart(6)} accepted mentions/s   ${phase.requestsPerSecond.toFixed(0)} requests/s × ${phase.meanMentionsPerRequest.toFixed(2)} mentions/request   p50 ${ms(phase.p50)}   p99 ${ms(phase.p99)} per request`,
@@ -357,7 +429,8 @@ function report(app: App, workloadName: string, workload: Workload, full: Phase,
     ...phaseLines(full),
     `      accepted by channel: ${byChannel}`,
     ...(full.digest ? [digestLine(full.digest)] : []),
-    `  fixed ${offeredMentions} mentions/s offered (${fixed.offeredRequestsPerSecond} requests/s, ${fixed.seconds} s): p99 ${(fixed.p99 / TARGET_P99_MS).toFixed(2)} × budget (p99 < ${TARGET_P99_MS} ms)`,
+    `  fixed ${offeredMentions} mentions/s offered (${fixed.offeredRequestsPerSecond} requests/s, ${fixed.seconds} s, ${ARRIVALS[arrivals] ?? arrivals}): p99 ${(fixed.p99 / TARGET_P99_MS).toFixed(2)} × budget (p99 < ${TARGET_P99_MS} ms)`,
+    ...(fixed.worstSendLagMs !== undefined ? [`      the generator sent every request at most ${fixed.worstSendLagMs.toFixed(1)} ms after its due time (its own lag; counted in the latencies)`] : []),
     ...phaseLines(fixed),
     '',
   ].join('\n');
@@ -371,6 +444,9 @@ async function main(): Promise<void> {
       connections: { type: 'string' },
       // Offered mentions per second in the fixed-rate phase.
       rate: { type: 'string', default: '1000' },
+      // How the fixed-rate phase's requests arrive: `even` (open loop, wrk2's constant rate; ADR 0026), `poisson`
+      // (open loop, exponential gaps), or `bursts` (autocannon's rate limit: each second's quota back to back).
+      arrivals: { type: 'string', default: 'even' },
       // `ingest`: the ingest service alone on the embedded adapters (no consumer competing for its event loop).
       app: { type: 'string', default: 'all-in-one' },
       // `mixed` (native webhook deliveries, bulk import, canonical API) or `canonical` (demo mentions only).
@@ -399,11 +475,13 @@ async function main(): Promise<void> {
   const full = await runPhase(app, workload, { seconds, connections, cpuProfDir, drainSeconds }, counter);
   // The offered rate is in mentions per second, whatever a request carries.
   const offeredRequests = Math.max(1, Math.round(rate / workload.meanMentionsPerRequest));
-  const fixed = await runPhase(app, workload, { seconds, connections: 50, rate: offeredRequests, cpuProfDir }, counter);
+  const arrivals = values.arrivals;
+  if (arrivals !== 'even' && arrivals !== 'poisson' && arrivals !== 'bursts') throw new Error(`--arrivals must be even, poisson or bursts (got ${arrivals})`);
+  const fixed = await runPhase(app, workload, { seconds, connections: 50, rate: offeredRequests, arrivals: arrivals === 'bursts' ? undefined : arrivals, cpuProfDir }, counter);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ measuredAt: new Date().toISOString(), app, workload: workloadName, deck: workload.describe, meanMentionsPerRequest: workload.meanMentionsPerRequest, targets: { acceptedPerSecond: TARGET_PER_SECOND, p99Ms: TARGET_P99_MS, offeredMentionsPerSecond: rate }, full, fixed }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ measuredAt: new Date().toISOString(), app, workload: workloadName, deck: workload.describe, meanMentionsPerRequest: workload.meanMentionsPerRequest, targets: { acceptedPerSecond: TARGET_PER_SECOND, p99Ms: TARGET_P99_MS, offeredMentionsPerSecond: rate }, arrivals, full, fixed }, null, 2)}\n`);
   } else {
-    process.stdout.write(report(app, workloadName, workload, full, fixed, rate));
+    process.stdout.write(report(app, workloadName, workload, full, fixed, rate, arrivals));
   }
   const unexpected = full.unexpectedNon2xx + fixed.unexpectedNon2xx;
   const doubled = full.duplicates + fixed.duplicates;

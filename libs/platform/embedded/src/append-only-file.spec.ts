@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, constants, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppendOnlyFile } from './append-only-file';
@@ -11,8 +11,9 @@ describe('AppendOnlyFile', () => {
     const { file } = await AppendOnlyFile.open(path, { durable: true });
     await Promise.all([file.append(['a', 'b']), file.append(['c']), file.append(['d'])]);
     await file.close();
-    const { lines } = await AppendOnlyFile.open(path, { durable: true });
-    expect(lines).toEqual(['a', 'b', 'c', 'd']);
+    const reopened = await AppendOnlyFile.open(path, { durable: true });
+    await reopened.file.close();
+    expect(reopened.lines).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('drops a torn last line left by a killed writer and keeps appending cleanly after it', async () => {
@@ -48,9 +49,38 @@ describe('AppendOnlyFile', () => {
     await Promise.all([rewritten, ...during]);
     await file.append(['later']);
     await file.close();
-    const { lines } = await AppendOnlyFile.open(path, { durable: true });
+    const reopened = await AppendOnlyFile.open(path, { durable: true });
+    await reopened.file.close();
+    const lines = reopened.lines;
     expect(lines.slice(0, 1)).toEqual(['snapshot']);
     expect(lines.slice(1).filter((l) => l !== 'in-flight')).toEqual(['after-1', 'after-2', 'later']);
     expect(lines).not.toContain('old-1');
   });
+
+  it('writes a durable journal synchronously (O_DSYNC on its descriptor) and a non-durable one without', async () => {
+    const durable = await AppendOnlyFile.open(join(dir, 'durable.log'), { durable: true });
+    const cheap = await AppendOnlyFile.open(join(dir, 'cheap.log'), { durable: false });
+    await Promise.all([durable.file.append(['kept']), cheap.file.append(['rebuildable'])]);
+    expect(openFlagsOf(join(dir, 'durable.log')) & constants.O_DSYNC).toBe(constants.O_DSYNC);
+    expect(openFlagsOf(join(dir, 'cheap.log')) & constants.O_DSYNC).toBe(0);
+    await durable.file.rewrite(['kept', 'again']);
+    // The descriptor opened after a compaction's rename is synchronised too.
+    expect(openFlagsOf(join(dir, 'durable.log')) & constants.O_DSYNC).toBe(constants.O_DSYNC);
+    await Promise.all([durable.file.close(), cheap.file.close()]);
+  });
 });
+
+/** The open flags of this process's descriptor on `path`, from /proc (Linux: where the embedded mode runs in CI and in containers). */
+function openFlagsOf(path: string): number {
+  const fd = readdirSync('/proc/self/fd').find((entry) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${entry}`) === path;
+    } catch {
+      return false; // the descriptor readdir itself used, gone by now
+    }
+  });
+  if (fd === undefined) throw new Error(`no open descriptor on ${path}`);
+  const flags = /^flags:\s+([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))?.[1];
+  if (flags === undefined) throw new Error(`no flags in /proc/self/fdinfo/${fd}`);
+  return parseInt(flags, 8);
+}

@@ -1,12 +1,13 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, existsSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, existsSync, truncateSync, writeSync } from 'node:fs';
 import { open, FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setImmediate as nextTurnOfTheEventLoop } from 'node:timers/promises';
 
 export interface AppendOnlyFileOptions {
   /**
-   * fsync after each group of appends. On for anything a client was promised is stored; off for
-   * state that is cheap to rebuild (consumer offsets: losing some only causes redelivery).
+   * Each group of appends is on disk before it is acknowledged. On for anything a client was
+   * promised is stored; off for state that is cheap to rebuild (consumer offsets: losing some
+   * only causes redelivery).
    */
   durable: boolean;
 }
@@ -34,7 +35,7 @@ export class AppendOnlyFile {
   static async open(path: string, options: AppendOnlyFileOptions): Promise<{ file: AppendOnlyFile; lines: string[] }> {
     mkdirSync(dirname(path), { recursive: true });
     const lines = existsSync(path) ? readCompleteLines(path) : [];
-    const handle = await open(path, 'a');
+    const handle = await open(path, openFlags(options));
     return { file: new AppendOnlyFile(path, handle, options), lines };
   }
 
@@ -72,7 +73,7 @@ export class AppendOnlyFile {
         }
         renameSync(tmp, this.path);
         fsyncDirectory(dirname(this.path));
-        this.handle = await open(this.path, 'a');
+        this.handle = await open(this.path, openFlags(this.options));
         waiting.forEach((w) => w.resolve());
       } catch (error) {
         waiting.forEach((w) => w.reject(error));
@@ -104,8 +105,9 @@ export class AppendOnlyFile {
       const batch = this.pending;
       this.pending = [];
       try {
+        // A durable journal is opened with O_DSYNC: the write returns once the data is on disk, as
+        // write + fdatasync would, in one trip to libuv's thread pool instead of two.
         await this.handle.write(batch.map((b) => b.lines.join('\n') + '\n').join(''));
-        if (this.options.durable) await this.handle.datasync();
         batch.forEach((b) => b.resolve());
       } catch (error) {
         batch.forEach((b) => b.reject(error));
@@ -124,6 +126,16 @@ export function journalNeedsCompaction(journalLines: number, live: number): bool
 }
 
 const REWRITE_CHUNK_LINES = 10_000;
+
+/**
+ * Append-only, created if missing; a durable journal's writes are synchronised (O_DSYNC: each
+ * completes as write + fdatasync would). Measured on this project's VM: half the main thread's
+ * CPU per durable append (≈ 45 → 24 µs) and no slower on disk (docs/performance.md).
+ */
+function openFlags(options: AppendOnlyFileOptions): number {
+  const append = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND;
+  return options.durable ? append | constants.O_DSYNC : append;
+}
 const NEWLINE = 0x0a;
 
 /**

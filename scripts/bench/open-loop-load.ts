@@ -1,0 +1,107 @@
+/**
+ * An open-loop load generator for "latency at a fixed rate" (used by `bench:ingest`'s fixed-rate
+ * phase; ADR 0026): request i is due at `start + t_i` whatever happened to the requests before it,
+ * and its latency is counted from that due time, not from when a socket was free to send it. So a
+ * server that falls behind is charged for the whole wait (no coordinated omission), and the load
+ * is spread over the second instead of arriving as one burst per second, the way autocannon's
+ * rate limit sends it (each connection sends its per-second quota back to back, then waits for
+ * the next tick).
+ *
+ * `arrivals: 'even'` spaces the due times evenly (wrk2's constant-throughput model);
+ * `'poisson'` draws exponential gaps with the same mean (independent senders), which makes
+ * clumps of arrivals and so a harder tail.
+ */
+import { Agent, request as httpRequest } from 'node:http';
+import { SeededRandom } from '@cxm/demo';
+
+export interface OpenLoopOptions {
+  url: string;
+  seconds: number;
+  requestsPerSecond: number;
+  /** Sockets kept open at most; a request due while all are busy waits (and that wait counts). */
+  connections: number;
+  arrivals: 'even' | 'poisson';
+}
+
+export interface OpenLoopSend {
+  kind: string;
+  method: string;
+  path: string;
+  body: string;
+  headers: Record<string, string>;
+}
+
+export interface OpenLoopResult {
+  sent: number;
+  statusCodes: Record<string, number>;
+  errors: number;
+  /** Per answered request: its kind and ms from its due time to the end of its answer. */
+  latencies: { kind: string; ms: number }[];
+  /** How late, at worst, the generator itself put a request on the wire (its own event loop's lag). */
+  worstSendLagMs: number;
+}
+
+/** Sends `options.requestsPerSecond × options.seconds` requests made by `next`, on schedule, and waits for every answer. */
+export async function runOpenLoop(options: OpenLoopOptions, next: () => OpenLoopSend): Promise<OpenLoopResult> {
+  const target = new URL(options.url);
+  const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
+  const result: OpenLoopResult = { sent: 0, statusCodes: {}, errors: 0, latencies: [], worstSendLagMs: 0 };
+  const dueTimes = schedule(options);
+  const start = performance.now() + 20; // the first due time a little ahead: nothing is late by construction
+  const answers: Promise<void>[] = [];
+  for (let i = 0; i < dueTimes.length; ) {
+    const now = performance.now();
+    // Everything already due goes out now; then sleep until the next due time.
+    for (; i < dueTimes.length && start + dueTimes[i] <= now; i++) {
+      const due = start + dueTimes[i];
+      result.worstSendLagMs = Math.max(result.worstSendLagMs, now - due);
+      answers.push(send(target, agent, next(), due, result));
+      result.sent += 1;
+    }
+    if (i < dueTimes.length) await sleepUntil(start + dueTimes[i]);
+  }
+  await Promise.all(answers);
+  agent.destroy();
+  return result;
+}
+
+/** Due times in ms from the start, `requestsPerSecond × seconds` of them. */
+function schedule(options: OpenLoopOptions): number[] {
+  const count = Math.round(options.requestsPerSecond * options.seconds);
+  const meanGap = 1000 / options.requestsPerSecond;
+  const random = new SeededRandom(20261201);
+  const times: number[] = [];
+  for (let i = 0, t = 0; i < count; i++) {
+    times.push(t);
+    t += options.arrivals === 'even' ? meanGap : -Math.log(1 - random.next()) * meanGap;
+  }
+  return times;
+}
+
+function send(target: URL, agent: Agent, send: OpenLoopSend, due: number, result: OpenLoopResult): Promise<void> {
+  return new Promise((resolve) => {
+    const outgoing = httpRequest(
+      { host: target.hostname, port: target.port, method: send.method, path: send.path, agent, headers: { ...send.headers, 'content-length': Buffer.byteLength(send.body) } },
+      (response) => {
+        response.resume(); // the body is not needed, only its end
+        response.on('end', () => {
+          const status = String(response.statusCode);
+          result.statusCodes[status] = (result.statusCodes[status] ?? 0) + 1;
+          if (status.startsWith('2')) result.latencies.push({ kind: send.kind, ms: performance.now() - due });
+          resolve();
+        });
+      },
+    );
+    outgoing.on('error', () => {
+      result.errors += 1;
+      resolve();
+    });
+    outgoing.end(send.body);
+  });
+}
+
+/** setTimeout has about 1 ms of granularity; the last stretch is waited out on the next turns. */
+function sleepUntil(at: number): Promise<void> {
+  const wait = at - performance.now();
+  return new Promise((resolve) => (wait > 2 ? setTimeout(resolve, wait - 1) : setImmediate(resolve)));
+}
