@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, HttpAdapterHost } from '@nestjs/core';
 import { EVENT_BUS, EventBus } from '@cxm/platform-bus';
 import { PLATFORM_CONFIG, PlatformConfig } from '@cxm/platform-config';
 import {
@@ -17,7 +17,17 @@ import {
 import { MENTION_INDEX, MentionIndex } from '@cxm/platform-index';
 import { Logger } from '@cxm/platform-logging';
 import { DOCUMENT_STORE, DocumentStore } from '@cxm/platform-store';
+import { ForegroundActivity } from '@cxm/platform-embedded';
+import type { Server } from 'node:http';
 import { PlatformAdapters } from './create-platform-adapters';
+import { drainHttpRequests } from './drain-http-requests';
+
+const FOREGROUND_ACTIVITY = Symbol('FOREGROUND_ACTIVITY');
+/**
+ * Longest wait for the requests in progress at shutdown: a bulk batch is answered within a second
+ * or two; a streaming export may not be, and must not hold a pod past its grace period (45 s).
+ */
+const HTTP_DRAIN_TIMEOUT_MS = 20_000;
 
 export interface PlatformModuleOptions {
   config: PlatformConfig;
@@ -25,13 +35,19 @@ export interface PlatformModuleOptions {
   adapters: PlatformAdapters;
 }
 
-/** Starts consuming once every module has subscribed, and stops cleanly (in-flight work committed). */
+/**
+ * Starts consuming once every module has subscribed, and stops cleanly: first the requests in
+ * progress are answered (no new connections meanwhile), then the consumers commit their in-flight
+ * work and the bus closes, then the stores.
+ */
 @Injectable()
 class PlatformLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
     @Inject(MENTION_INDEX) private readonly index: MentionIndex,
+    @Inject(FOREGROUND_ACTIVITY) private readonly foreground: ForegroundActivity,
+    private readonly http: HttpAdapterHost,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -39,6 +55,9 @@ class PlatformLifecycle implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    // A module built without an HTTP server (a test's) has no adapter to drain.
+    const server = this.http.httpAdapter?.getHttpServer() as Server | undefined;
+    await drainHttpRequests(server, this.foreground, HTTP_DRAIN_TIMEOUT_MS);
     await this.bus.stop();
   }
 
@@ -66,6 +85,7 @@ export class PlatformModule {
         { provide: EVENT_BUS, useValue: adapters.bus },
         { provide: DOCUMENT_STORE, useValue: adapters.store },
         { provide: MENTION_INDEX, useValue: adapters.index },
+        { provide: FOREGROUND_ACTIVITY, useValue: adapters.foreground },
         { provide: TOKEN_SETTINGS, useValue: { adminToken: config.adminToken, apiTokens: config.apiTokens } },
         { provide: TENANT_ACCESS, useValue: new TenantAccess(config.tenants) },
         { provide: READINESS_CHECKS, useValue: adapters.readiness },
