@@ -32,6 +32,7 @@ import { performance } from 'node:perf_hooks';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { classifyText, MODEL_VERSION } from '@cxm/classification';
 import { benchWorkload, threadTimes } from '../eval/classify-workload';
+import { percentile } from './percentile';
 
 const TARGET_PER_CORE = 10_000;
 const ROOT = join(__dirname, '..', '..');
@@ -127,10 +128,6 @@ function spread(rates: readonly number[]): { median: number; min: number; max: n
   if (rates.length === 0) return undefined;
   const sorted = [...rates].sort((a, b) => a - b);
   return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1] };
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
 function latency(durations: Float64Array[]): { p50: number; p99: number; mean: number } {

@@ -11,13 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startAllInOne } from '../../apps/all-in-one/src/start-all-in-one';
+import { percentile } from './percentile';
 
 const BUDGET_MS = 1_000;
 const TOKEN = 'bench-admin-token-0123456789';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function main(): Promise<void> {
   const countFlag = process.argv.indexOf('--count');

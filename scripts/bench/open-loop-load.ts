@@ -37,15 +37,21 @@ export interface OpenLoopResult {
   errors: number;
   /** Per answered request: its kind and ms from its due time to the end of its answer. */
   latencies: { kind: string; ms: number }[];
-  /** How late, at worst, the generator itself put a request on the wire (its own event loop's lag). */
+  /** How late, at worst, the generator itself put a request on the wire (its own event loop's lag and rendering). */
   worstSendLagMs: number;
+  /** CPU seconds the generator's process spent during the phase (it shares the machine with the server). */
+  generatorCpuSeconds: number;
 }
+
+/** A request unanswered this long is given up and counted as an error (autocannon's default timeout). */
+const REQUEST_TIMEOUT_MS = 10_000;
 
 /** Sends `options.requestsPerSecond × options.seconds` requests made by `next`, on schedule, and waits for every answer. */
 export async function runOpenLoop(options: OpenLoopOptions, next: () => OpenLoopSend): Promise<OpenLoopResult> {
   const target = new URL(options.url);
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
-  const result: OpenLoopResult = { sent: 0, statusCodes: {}, errors: 0, latencies: [], worstSendLagMs: 0 };
+  const result: OpenLoopResult = { sent: 0, statusCodes: {}, errors: 0, latencies: [], worstSendLagMs: 0, generatorCpuSeconds: 0 };
+  const cpuBefore = process.cpuUsage();
   const dueTimes = schedule(options);
   const start = performance.now() + 20; // the first due time a little ahead: nothing is late by construction
   const answers: Promise<void>[] = [];
@@ -54,14 +60,17 @@ export async function runOpenLoop(options: OpenLoopOptions, next: () => OpenLoop
     // Everything already due goes out now; then sleep until the next due time.
     for (; i < dueTimes.length && start + dueTimes[i] <= now; i++) {
       const due = start + dueTimes[i];
-      result.worstSendLagMs = Math.max(result.worstSendLagMs, now - due);
-      answers.push(send(target, agent, next(), due, result));
+      const request = next(); // rendered (and signed) before the lag is read: that time is late too
+      result.worstSendLagMs = Math.max(result.worstSendLagMs, performance.now() - due);
+      answers.push(send(target, agent, request, due, result));
       result.sent += 1;
     }
     if (i < dueTimes.length) await sleepUntil(start + dueTimes[i]);
   }
   await Promise.all(answers);
   agent.destroy();
+  const cpu = process.cpuUsage(cpuBefore);
+  result.generatorCpuSeconds = (cpu.user + cpu.system) / 1e6;
   return result;
 }
 
@@ -84,24 +93,37 @@ function send(target: URL, agent: Agent, send: OpenLoopSend, due: number, result
       { host: target.hostname, port: target.port, method: send.method, path: send.path, agent, headers: { ...send.headers, 'content-length': Buffer.byteLength(send.body) } },
       (response) => {
         response.resume(); // the body is not needed, only its end
-        response.on('end', () => {
+        // 'close' comes whether the answer ended or was cut (a cut one emits no 'end').
+        response.once('close', () => {
+          if (!response.complete) return failed();
           const status = String(response.statusCode);
           result.statusCodes[status] = (result.statusCodes[status] ?? 0) + 1;
           if (status.startsWith('2')) result.latencies.push({ kind: send.kind, ms: performance.now() - due });
-          resolve();
+          settle();
         });
       },
     );
-    outgoing.on('error', () => {
-      result.errors += 1;
+    let settled = false;
+    const settle = () => {
+      settled = true;
       resolve();
-    });
+    };
+    const failed = () => {
+      if (settled) return;
+      result.errors += 1;
+      settle();
+    };
+    outgoing.setTimeout(REQUEST_TIMEOUT_MS, () => outgoing.destroy(new Error('no answer in time')));
+    outgoing.on('error', failed);
     outgoing.end(send.body);
   });
 }
 
-/** setTimeout has about 1 ms of granularity; the last stretch is waited out on the next turns. */
+/**
+ * Sleeps, never spins: a busy wait would take one of the machine's cores from the server being
+ * measured. setTimeout may wake up to about a millisecond late; that lateness is counted in the
+ * requests' latencies (they are timed from their due times) and shows in `worstSendLagMs`.
+ */
 function sleepUntil(at: number): Promise<void> {
-  const wait = at - performance.now();
-  return new Promise((resolve) => (wait > 2 ? setTimeout(resolve, wait - 1) : setImmediate(resolve)));
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, at - performance.now())));
 }

@@ -27,6 +27,7 @@ import { loadPlatformConfig } from '@cxm/platform-config';
 import { AggregationRequest, ElasticsearchMentionIndex, EmbeddedMentionIndex, MentionDocument, MentionIndex, SEARCH_FIELD_NAMES } from '@cxm/platform-index';
 import { silentLogger } from '@cxm/platform-logging';
 import { parseQuery, QueryNode } from '@cxm/query';
+import { percentile } from './percentile';
 
 const TENANT = 'bench';
 const SEED = 20_261_201;
@@ -207,10 +208,6 @@ async function load(setup: Setup, size: number): Promise<{ ms: number; cpuMs: nu
 
 // ---------------------------------------------------------------------------------------------
 // Measuring
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 async function measure(setup: Setup, rounds: number): Promise<string[]> {
   const lines: string[] = [];

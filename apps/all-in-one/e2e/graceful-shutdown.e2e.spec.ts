@@ -1,5 +1,5 @@
 import { aCanonicalMention, waitFor } from '@cxm/testing';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAllInOne } from '../src/start-all-in-one';
@@ -13,6 +13,8 @@ const IN_FLIGHT = 300;
 describe('shutting down while mentions are being posted', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cxm-e2e-shutdown-'));
   const env = { PORT: '0', CXM_DATA_DIR: dataDir, CXM_ADMIN_TOKEN: E2E_ADMIN_TOKEN, CXM_TENANTS: 'demo', CXM_LOG_LEVEL: 'fatal' };
+
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('answers every request it has started before closing its journals, and keeps every 202 across the restart', async () => {
     const first = await startAllInOne(env);

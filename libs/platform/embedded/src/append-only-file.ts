@@ -108,6 +108,7 @@ export class AppendOnlyFile {
         // A durable journal is opened with O_DSYNC: the write returns once the data is on disk, as
         // write + fdatasync would, in one trip to libuv's thread pool instead of two.
         await this.handle.write(batch.map((b) => b.lines.join('\n') + '\n').join(''));
+        if (this.options.durable && !SYNCHRONISED_WRITES) await this.handle.datasync();
         batch.forEach((b) => b.resolve());
       } catch (error) {
         batch.forEach((b) => b.reject(error));
@@ -134,8 +135,11 @@ const REWRITE_CHUNK_LINES = 10_000;
  */
 function openFlags(options: AppendOnlyFileOptions): number {
   const append = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND;
-  return options.durable ? append | constants.O_DSYNC : append;
+  return options.durable && SYNCHRONISED_WRITES ? append | constants.O_DSYNC : append;
 }
+
+/** Where the platform has no O_DSYNC (Windows), durable journals fsync after each write instead. */
+const SYNCHRONISED_WRITES = constants.O_DSYNC !== undefined;
 const NEWLINE = 0x0a;
 
 /**

@@ -50,7 +50,7 @@ export async function bootstrapService(definition: ServiceDefinition, env: NodeJ
     bodyParser: false,
   });
   configureHttpApp(app, definition.title);
-  countRequestsInProgress(app, adapters.foreground);
+  countRequestsInProgress(app.getHttpServer(), adapters.foreground);
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://${config.host}:${address.port}`;

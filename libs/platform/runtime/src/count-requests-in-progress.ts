@@ -1,4 +1,3 @@
-import { INestApplication } from '@nestjs/common';
 import { ForegroundActivity } from '@cxm/platform-embedded';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
@@ -6,8 +5,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
  * Counts each HTTP request from its arrival until its response is finished or its connection
  * closes, so the embedded consumers know when the front door is waiting for the event loop.
  */
-export function countRequestsInProgress(app: INestApplication, foreground: ForegroundActivity): void {
-  const server = app.getHttpServer() as Server;
+export function countRequestsInProgress(server: Server, foreground: ForegroundActivity): void {
   // Prepended: counted before any handler (body parsing included) runs.
   server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) => {
     foreground.begin();
