@@ -300,6 +300,13 @@ async function searchCost(server: Server): Promise<number> {
   return ((server.cpuSeconds() - before) * 1000) / rounds;
 }
 
+/** The deck's next request, rendered with a number of its own (so every id is new): both generators send the same sequence. */
+function nextSend(deck: readonly RequestTemplate[], counter: { n: number }): { kind: string; path: string; body: string; headers: Record<string, string> } {
+  const n = counter.n++;
+  const template = deck[n % deck.length];
+  return { kind: template.kind, path: template.path, ...renderSend(template, n, TOKEN) };
+}
+
 /** What a phase's load produced, whichever generator made it. */
 interface LoadOutcome {
   answered2xx: number;
@@ -333,11 +340,10 @@ async function load(url: string, deck: readonly RequestTemplate[], options: Phas
 }
 
 async function openLoop(url: string, deck: readonly RequestTemplate[], options: PhaseOptions & { rate: number; arrivals: 'even' | 'poisson' }, counter: { n: number }): Promise<LoadOutcome> {
-  const result: OpenLoopResult = await runOpenLoop({ url, seconds: options.seconds, requestsPerSecond: options.rate, connections: options.connections, arrivals: options.arrivals }, () => {
-    const template = deck[counter.n % deck.length];
-    const { body, headers } = renderSend(template, counter.n++, TOKEN);
-    return { kind: template.kind, method: 'POST', path: template.path, body, headers };
-  });
+  const result: OpenLoopResult = await runOpenLoop({ url, seconds: options.seconds, requestsPerSecond: options.rate, connections: options.connections, arrivals: options.arrivals }, () => ({
+    method: 'POST',
+    ...nextSend(deck, counter),
+  }));
   const timings = new Map<string, number[]>();
   for (const { kind, ms } of result.latencies) {
     const list = timings.get(kind);
@@ -371,12 +377,10 @@ function fire(url: string, deck: readonly RequestTemplate[], options: { seconds:
     requests: [
       {
         setupRequest: (request, context: TimedContext) => {
-          const n = counter.n++;
-          const template = deck[n % deck.length];
-          const { body, headers } = renderSend(template, n, TOKEN);
-          context.kind = template.kind;
+          const { kind, path, body, headers } = nextSend(deck, counter);
+          context.kind = kind;
           context.sentAt = performance.now();
-          return { ...request, path: template.path, body, headers };
+          return { ...request, path, body, headers };
         },
         onResponse: (_status, _body, context: TimedContext) => {
           if (!timings || context.kind === undefined || context.sentAt === undefined) return;
