@@ -430,7 +430,7 @@ function report(app: App, workloadName: string, workload: Workload, full: Phase,
       : // Not drained, the CPU spent is partly on mentions still in flight: per indexed mention it would overstate.
         `  digest: NOT drained after ${d.secondsAfterLoad.toFixed(0)} s (backlog ${d.backlogAtLoadEnd} when the load stopped, ${d.left} still not indexed) → ${d.lifecyclePerSecond.toFixed(0)} lifecycle mentions/s so far`;
   return [
-    `ingest throughput, ${app === 'ingest' ? 'ingest service alone' : 'all-in-one (every consumer in the same process)'} on embedded adapters, workload ${workloadName} (${workload.meanMentionsPerRequest.toFixed(2)} mentions/request over the deck):`,
+    `ingest throughput, ${app === 'ingest' ? 'ingest service alone' : 'all-in-one (front door and lifecycle thread in one process)'} on embedded adapters, workload ${workloadName} (${workload.meanMentionsPerRequest.toFixed(2)} mentions/request over the deck):`,
     ...workload.describe.map((line) => `    ${line}`),
     `  full speed (${full.connections} connections, ${full.seconds} s): ${(full.acceptedPerSecond / TARGET_PER_SECOND).toFixed(2)} × target (${TARGET_PER_SECOND} accepted/s)`,
     ...phaseLines(full),

@@ -11,10 +11,10 @@ import 'reflect-metadata';
 import { assertValidEvent, CanonicalMention, conversationKey, createEvent, deriveId, Mention } from '@cxm/contracts';
 import { generateDemoMentions } from '@cxm/demo';
 import { createValidationPipe } from '@cxm/platform-http';
-import { AllInOneModule } from '../../apps/all-in-one/src/all-in-one.module';
+import { FrontDoorModule, LifecycleModule } from '../../apps/all-in-one/src/all-in-one.module';
 import { validMention } from '../../libs/ingest/src/accept-batch/accept-mention-batch.usecase';
 
-void AllInOneModule; // imported for its decorators only
+void [FrontDoorModule, LifecycleModule]; // imported for their decorators only
 
 const demo = generateDemoMentions({ tenantId: 'demo', count: 500, now: new Date('2026-11-20T12:00:00Z') });
 const bodies = demo.map((m) => JSON.stringify(m));

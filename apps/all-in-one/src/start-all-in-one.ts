@@ -1,21 +1,51 @@
-import { bootstrapService, RunningService } from '@cxm/platform-runtime';
-import { AllInOneModule } from './all-in-one.module';
+import 'reflect-metadata'; // before any decorated class loads (the bus imports the event contracts)
+import { EmbeddedEventBus } from '@cxm/platform-bus';
+import { bootstrapService, loadConfigOrExit, RunningService } from '@cxm/platform-runtime';
+import { FrontDoorModule } from './all-in-one.module';
+import { handOverToLifecycleThread } from './lifecycle-thread/hand-over-to-lifecycle-thread';
+import { startLifecycleThread } from './lifecycle-thread/start-lifecycle-thread';
+import { FRONT_DOOR_PLACEMENT } from './lifecycle-thread/thread-split';
 
 /**
- * Starts the all-in-one. Replies go to the built-in sandbox platform unless CXM_OUTBOUND_WEBHOOKS
- * names a fallback (`*`), so the lifecycle completes out of the box.
+ * Starts the all-in-one on two threads (ADR 0028): first the lifecycle thread (every service
+ * downstream of ingest), then, on this thread, the front door — ingest's routes, and every other
+ * route handed over to the lifecycle thread — on the port clients use. Replies go to the built-in
+ * sandbox platform unless CXM_OUTBOUND_WEBHOOKS names a fallback (`*`), so the lifecycle completes
+ * out of the box.
  */
 export async function startAllInOne(env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
-  const service = await bootstrapService(
-    { name: 'all-in-one', title: 'CXM API (all-in-one)', rootModule: (platform) => AllInOneModule.forRoot(platform) },
-    env,
+  const config = loadConfigOrExit('all-in-one', env);
+  const thread = await startLifecycleThread(
+    // Both threads accept the same token, also when it was generated for this run; the lifecycle
+    // thread listens on a loopback port of its own, only the front door on the clients' one.
+    { ...env, CXM_ADMIN_TOKEN: config.adminToken, PORT: '0', CXM_HOST: '127.0.0.1' },
+    config.bus.driver === 'embedded',
   );
-  const webhooks = service.config.responder.outboundWebhooks;
-  // The adapter reads this map at each send; the URL is only known once the port is bound.
-  webhooks['*'] ??= `${service.url}/sandbox/outbound/{channel}`;
-  return service;
+  try {
+    const service = await bootstrapService(
+      {
+        name: 'all-in-one',
+        title: 'CXM API (all-in-one)',
+        config,
+        rootModule: (platform) => FrontDoorModule.forRoot(platform, thread),
+        placement: FRONT_DOOR_PLACEMENT,
+        adjust: ({ adapters, logger }) => {
+          if (adapters.bus instanceof EmbeddedEventBus) thread.serveBus(adapters.bus, logger);
+          adapters.readiness.push(thread.readiness);
+          thread.shareFrontDoorActivity(adapters.foreground.shareWithThreads());
+        },
+        beforeRoutes: (app) => app.use(handOverToLifecycleThread(thread.url)),
+        moreOpenApi: [thread.openApi],
+      },
+      env,
+    );
+    thread.tellPublicUrl(service.url);
+    return service;
+  } catch (error) {
+    await thread.stop();
+    throw error;
+  }
 }
-
 export function printBanner(service: RunningService): void {
   const { config, url } = service;
   const lines = [

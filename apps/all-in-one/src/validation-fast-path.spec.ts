@@ -3,9 +3,9 @@ import { ArgumentMetadata, HttpException, ValidationPipe } from '@nestjs/common'
 import { CanonicalMention, certainlyValid, mutationsOf, sampleOf, seededRandom } from '@cxm/contracts';
 import { createValidationPipe, fieldProblems, validationProblem } from '@cxm/platform-http';
 import { getMetadataStorage } from 'class-validator';
-import { AllInOneModule } from './all-in-one.module';
+import { FrontDoorModule, LifecycleModule } from './all-in-one.module';
 
-void AllInOneModule; // imported for its decorators: every DTO of every route is then registered
+void [FrontDoorModule, LifecycleModule]; // imported for their decorators: every DTO of every route is then registered
 
 type Class = new () => object;
 

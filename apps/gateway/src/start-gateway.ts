@@ -1,12 +1,11 @@
 import { ConfigReader } from '@cxm/platform-config';
+import { mergeOpenApi, OpenApiDocument, Upstream, UPSTREAMS, upstreamFor } from '@cxm/platform-http';
 import { createLogger, Logger } from '@cxm/platform-logging';
 import express, { Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Upstream, UPSTREAMS, upstreamFor } from './gateway-routes';
-import { mergeOpenApi, OpenApiDocument } from './merge-openapi';
 
 export interface GatewayConfig {
   port: number;

@@ -5,3 +5,5 @@ export * from './delivery/partition-for-key';
 export * from './embedded/embedded-event-bus.adapter';
 export * from './delivery/assert-subscription-wiring';
 export * from './kafka/kafka-event-bus.adapter';
+export * from './thread/serve-bus-to-thread';
+export * from './thread/thread-event-bus.adapter';

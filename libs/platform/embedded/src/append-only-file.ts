@@ -107,8 +107,13 @@ export class AppendOnlyFile {
       try {
         // A durable journal is opened with O_DSYNC: the write returns once the data is on disk, as
         // write + fdatasync would, in one trip to libuv's thread pool instead of two.
-        await this.handle.write(batch.map((b) => b.lines.join('\n') + '\n').join(''));
-        if (this.options.durable && !SYNCHRONISED_WRITES) await this.handle.datasync();
+        await writeSlots.take();
+        try {
+          await this.handle.write(batch.map((b) => b.lines.join('\n') + '\n').join(''));
+          if (this.options.durable && !SYNCHRONISED_WRITES) await this.handle.datasync();
+        } finally {
+          writeSlots.give();
+        }
         batch.forEach((b) => b.resolve());
       } catch (error) {
         batch.forEach((b) => b.reject(error));
@@ -116,6 +121,54 @@ export class AppendOnlyFile {
     }
     this.flushing = undefined;
   }
+}
+
+/**
+ * How many journal writes this thread may have in libuv's thread pool at once. The pool is the
+ * process's, shared by every thread: unbounded, the all-in-one's lifecycle thread (some twenty
+ * journals, each with a write in flight) kept the front door's writes queued behind its own
+ * (ADR 0028). Appends that wait for a slot are not idle — they join their journal's next group
+ * commit, so fewer, larger writes go out.
+ */
+class WriteSlots {
+  private limit: () => number = () => Infinity;
+  private inUse = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  setLimit(limit: () => number): void {
+    this.limit = limit;
+  }
+
+  take(): Promise<void> | undefined {
+    if (this.inUse < this.limit()) {
+      this.inUse += 1;
+      return undefined;
+    }
+    return new Promise((resolve) =>
+      this.waiting.push(() => {
+        this.inUse += 1;
+        resolve();
+      }),
+    );
+  }
+
+  /** A write waits only while another is in flight, so the limit is looked at again here. */
+  give(): void {
+    this.inUse -= 1;
+    const limit = this.limit();
+    while (this.inUse < limit && this.waiting.length) this.waiting.shift()!();
+  }
+}
+
+/** Module state is per thread (each worker thread loads its own copy of the module). */
+const writeSlots = new WriteSlots();
+
+/**
+ * Bounds this thread's journal writes in flight at once; `limit` is asked at each write (the
+ * lifecycle thread's answer depends on whether the front door is busy). Default: unbounded.
+ */
+export function limitJournalWritesInFlight(limit: () => number): void {
+  writeSlots.setLimit(() => Math.max(1, limit()));
 }
 
 /**

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, raw } from 'express';
+import { OpenApiDocument, withMoreOpenApi } from './public-api/merge-openapi';
 
 /** Largest request body accepted (bulk import has its own route later). */
 export const MAX_BODY_BYTES = '256kb';
@@ -19,10 +20,10 @@ export const MAX_RAW_BODY_BYTES = '10mb';
 
 /**
  * What every HTTP app of the platform shares: body limits, the OpenAPI document at /docs and
- * /docs-json, no framework fingerprint headers and no ETags. Filters, pipes and guards come from
+ * /docs-json (with `moreOpenApi`'s public routes added), no framework fingerprint headers and no ETags. Filters, pipes and guards come from
  * HttpPlatformModule as providers, so tests that build a module get them too.
  */
-export function configureHttpApp(app: INestApplication, title: string): void {
+export function configureHttpApp(app: INestApplication, title: string, moreOpenApi: OpenApiDocument[] = []): void {
   const express = app as NestExpressApplication;
   // Registered first: a body it has read counts as parsed, so the JSON parser leaves it alone.
   express.use(RAW_BODY_ROUTE_PREFIX, raw({ type: () => true, limit: MAX_RAW_BODY_BYTES }));
@@ -45,5 +46,5 @@ export function configureHttpApp(app: INestApplication, title: string): void {
       .addSecurityRequirements('bearer')
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, withMoreOpenApi(document as unknown as OpenApiDocument, moreOpenApi) as unknown as typeof document, { jsonDocumentUrl: 'docs-json' });
 }

@@ -8,3 +8,5 @@ export * from './configure-http-app';
 export * from './tokens';
 export * from './parse-query-or-problem';
 export * from './problem-observers';
+export * from './public-api/public-routes';
+export * from './public-api/merge-openapi';

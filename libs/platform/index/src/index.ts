@@ -7,3 +7,4 @@ export * from './elasticsearch/elasticsearch-mention-index.adapter';
 export * from './elasticsearch/compile-query';
 export * as bitsets from './embedded/bitset';
 export type { DictionaryColumn, MatchSet, SegmentColumns, TenantSegment } from './embedded/tenant-segment';
+export * from './absent/absent-mention-index';

@@ -2,10 +2,10 @@ import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, loadPlatformConfig, PlatformConfig } from '@cxm/platform-config';
-import { configureHttpApp } from '@cxm/platform-http';
+import { configureHttpApp, OpenApiDocument } from '@cxm/platform-http';
 import { createLogger, Logger } from '@cxm/platform-logging';
 import { countRequestsInProgress } from './count-requests-in-progress';
-import { createPlatformAdapters } from './create-platform-adapters';
+import { createPlatformAdapters, ThreadPlacement } from './create-platform-adapters';
 import { PinoNestLogger } from './pino-nest-logger';
 import { PlatformModule, PlatformModuleOptions } from './platform.module';
 
@@ -24,6 +24,27 @@ export interface ServiceDefinition {
   rootModule(platform: DynamicModule): Type | DynamicModule;
   /** Change the configuration before anything is built (the all-in-one adds its sandbox). */
   adjust?(options: PlatformModuleOptions): void;
+  /** When the process runs services on two threads over one data directory (ADR 0028). */
+  placement?: ThreadPlacement;
+  /** Express middleware that sees each request before the body parsers and the routes (the all-in-one's hand-over to its lifecycle thread). */
+  beforeRoutes?(app: NestExpressApplication): void;
+  /** More OpenAPI documents merged into this one at /docs (the routes another thread answers). */
+  moreOpenApi?: OpenApiDocument[];
+  /** Loaded already (`loadConfigOrExit`): the all-in-one reads it once for both threads. */
+  config?: PlatformConfig;
+}
+
+/** The configuration from `env`; a bad variable stops the process, naming it. */
+export function loadConfigOrExit(serviceName: string, env: NodeJS.ProcessEnv): PlatformConfig {
+  try {
+    return loadPlatformConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${serviceName}: ${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
 }
 
 /**
@@ -31,25 +52,17 @@ export interface ServiceDefinition {
  * NestJS app with the platform's HTTP conventions, listening on PORT.
  */
 export async function bootstrapService(definition: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
-  let config: PlatformConfig;
-  try {
-    config = loadPlatformConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${definition.name}: ${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
+  const config = definition.config ?? loadConfigOrExit(definition.name, env);
   const logger = createLogger({ level: config.logLevel, service: definition.name });
-  const adapters = await createPlatformAdapters(config, logger, definition.name);
+  const adapters = await createPlatformAdapters(config, logger, definition.name, definition.placement);
   const options: PlatformModuleOptions = { config, logger, adapters };
   definition.adjust?.(options);
   const app = await NestFactory.create<NestExpressApplication>(definition.rootModule(PlatformModule.forRoot(options)), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
-  configureHttpApp(app, definition.title);
+  definition.beforeRoutes?.(app);
+  configureHttpApp(app, definition.title, definition.moreOpenApi);
   countRequestsInProgress(app.getHttpServer(), adapters.foreground);
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as { port: number };

@@ -2,9 +2,9 @@ import { EmbeddedEventBus, EventBus, KafkaEventBus } from '@cxm/platform-bus';
 import { PlatformConfig } from '@cxm/platform-config';
 import { ForegroundActivity, lockDataDirectory } from '@cxm/platform-embedded';
 import { ReadinessCheck } from '@cxm/platform-http';
-import { ElasticsearchMentionIndex, EmbeddedMentionIndex, MentionIndex } from '@cxm/platform-index';
+import { AbsentMentionIndex, ElasticsearchMentionIndex, EmbeddedMentionIndex, MentionIndex } from '@cxm/platform-index';
 import { Logger } from '@cxm/platform-logging';
-import { DocumentStore, EmbeddedDocumentStore, MongoDocumentStore } from '@cxm/platform-store';
+import { CollectionsOwnedByThread, DocumentStore, EmbeddedDocumentStore, MongoDocumentStore } from '@cxm/platform-store';
 
 export interface PlatformAdapters {
   bus: EventBus;
@@ -16,12 +16,27 @@ export interface PlatformAdapters {
 }
 
 /**
+ * Where a thread's adapters stop, when one process runs its services on two threads over one data
+ * directory (the all-in-one, ADR 0028). Absent: this thread has the process to itself.
+ */
+export interface ThreadPlacement {
+  /** The thread that holds the data directory's lock and owns what this one does not. */
+  otherThread: string;
+  /** True on the thread that does not take the lock (the other one holds it for the process). */
+  lockedByOtherThread?: boolean;
+  /** The store collections this thread opens; the other thread owns the rest. */
+  ownsCollection(name: string): boolean;
+  /** False: the index lives on the other thread, and this one gets an AbsentMentionIndex. */
+  hasIndex: boolean;
+}
+
+/**
  * Picks each port's adapter from the configuration: embedded (local disk, one process) or the
  * real server. This is the only place that knows which adapters exist.
  */
-export async function createPlatformAdapters(config: PlatformConfig, logger: Logger, clientId: string): Promise<PlatformAdapters> {
+export async function createPlatformAdapters(config: PlatformConfig, logger: Logger, clientId: string, placement?: ThreadPlacement): Promise<PlatformAdapters> {
   const usesDisk = config.bus.driver === 'embedded' || config.store.driver === 'embedded' || config.index.driver === 'embedded';
-  if (usesDisk) lockDataDirectory(config.dataDir);
+  if (usesDisk && !placement?.lockedByOtherThread) lockDataDirectory(config.dataDir);
   const readiness: ReadinessCheck[] = [];
   const foreground = new ForegroundActivity();
 
@@ -46,9 +61,12 @@ export async function createPlatformAdapters(config: PlatformConfig, logger: Log
   } else {
     store = new EmbeddedDocumentStore(config.dataDir);
   }
+  if (placement) store = new CollectionsOwnedByThread(store, placement.ownsCollection, placement.otherThread);
 
   let index: MentionIndex;
-  if (config.index.driver === 'elasticsearch') {
+  if (placement && !placement.hasIndex) {
+    index = new AbsentMentionIndex(placement.otherThread);
+  } else if (config.index.driver === 'elasticsearch') {
     const settings = config.index.elasticsearch!;
     const elasticsearch = new ElasticsearchMentionIndex({ node: settings.url, namespace: settings.namespace, refreshInterval: settings.refreshInterval, logger });
     readiness.push({ name: 'elasticsearch', check: () => elasticsearch.ping() });

@@ -2,3 +2,4 @@ export * from './document-store.port';
 export * from './update-document';
 export * from './embedded/embedded-document-store.adapter';
 export * from './mongodb/mongo-document-store.adapter';
+export * from './threads/collections-owned-by-thread';

@@ -110,3 +110,40 @@ describe('EmbeddedEventBus consumer turns', () => {
     expect(result.mostAtOnce).toBeGreaterThan(1);
   });
 });
+
+describe('EmbeddedEventBus.subscribeRaw (consumers on another thread, ADR 0028)', () => {
+  it('adds a consumer after the start that reads from its committed offset, and commits what it handled', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cxm-bus-raw-'));
+    try {
+      const bus = new EmbeddedEventBus({ dataDir, partitions: 2, retryPolicy, logger: silentLogger() });
+      await bus.start();
+      const before = aMentionReceivedEvent();
+      await bus.publish('mentions.raw', before);
+      const seen: { offset: string; validatedAtPublish: boolean; eventId: string }[] = [];
+      await bus.subscribeRaw({ group: 'classifier', topic: 'mentions.raw', paced: false, handle: async (message, validatedAtPublish) => void seen.push({ offset: message.offset, validatedAtPublish, eventId: JSON.parse(message.value).eventId }) });
+      const after = aMentionReceivedEvent();
+      await bus.publish('mentions.raw', after);
+      await waitFor(async () => ((await bus.lag()) === 0 ? true : undefined));
+      await bus.stop();
+      expect(seen.map((s) => s.eventId).sort()).toEqual([before.eventId, after.eventId].sort());
+      expect(seen.every((s) => s.validatedAtPublish)).toBe(true);
+      await expect(bus.subscribeRaw({ group: 'late', topic: 'mentions.raw', handle: async () => undefined })).rejects.toThrow('the bus has stopped');
+
+      const reopened = new EmbeddedEventBus({ dataDir, partitions: 2, retryPolicy, logger: silentLogger() });
+      const again: string[] = [];
+      await reopened.subscribeRaw({ group: 'classifier', topic: 'mentions.raw', handle: async (message) => void again.push(message.offset) });
+      await reopened.start();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await reopened.stop();
+      expect(again).toEqual([]);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a second consumer of one topic in one group, as start() does', async () => {
+    const bus = new EmbeddedEventBus({ partitions: 2, retryPolicy, logger: silentLogger() });
+    bus.subscribe({ group: 'classifier', topic: 'mentions.raw', handler: async () => undefined });
+    await expect(bus.subscribeRaw({ group: 'classifier', topic: 'mentions.raw', handle: async () => undefined })).rejects.toThrow('subscribes to mentions.raw twice');
+  });
+});

@@ -21,9 +21,15 @@ export interface EmbeddedEventBusOptions {
   foreground?: ForegroundActivity;
 }
 
-interface Consumer {
+/**
+ * A consumer of the raw records of one (group, topic): the bus runs one loop per partition, commits
+ * each record after `handle` resolves, and keeps it (retrying later) when `handle` throws.
+ */
+export interface RawConsumer {
   group: string;
   topic: string;
+  /** False: never takes turns behind the front door (ADR 0025) — for consumers whose work runs on another thread (ADR 0028). */
+  paced?: boolean;
   handle(message: RawMessage, validatedAtPublish: boolean): Promise<void>;
 }
 
@@ -34,10 +40,11 @@ interface Consumer {
  */
 export class EmbeddedEventBus implements EventBus {
   private readonly logs = new Map<string, Promise<PartitionLog[]>>();
-  private readonly consumers: Consumer[] = [];
+  private readonly consumers: RawConsumer[] = [];
   private readonly loops: Promise<void>[] = [];
   private readonly offsets: GroupOffsets[] = [];
   private running = false;
+  private stopped = false;
   private inFlight = 0;
   /** Records this process appended after validating their event: consumers need not validate them again. */
   private readonly validated = new WeakSet<StoredRecord>();
@@ -49,13 +56,15 @@ export class EmbeddedEventBus implements EventBus {
 
   async publish<T extends Topic>(topic: T, event: EventEnvelope<PayloadOf[T]>): Promise<void> {
     assertValidEvent(topic, event);
-    await this.append(
-      topic,
-      event.key,
-      JSON.stringify(event),
-      { 'event-type': event.type, 'schema-version': String(event.schemaVersion), 'correlation-id': event.correlationId },
-      true,
-    );
+    await this.publishEncoded(topic, event.key, JSON.stringify(event), eventHeaders(event));
+  }
+
+  /**
+   * Appends an event another thread has already validated and serialised (the thread bridge,
+   * ADR 0028): consumers in this process trust it as they trust `publish`.
+   */
+  async publishEncoded(topic: Topic, key: string, value: string, headers: Record<string, string>): Promise<void> {
+    await this.append(topic, key, value, headers, true);
   }
 
   subscribe<T extends Topic>(subscription: Subscription<T>): void {
@@ -81,25 +90,39 @@ export class EmbeddedEventBus implements EventBus {
     });
   }
 
+  /**
+   * Adds a consumer of raw records, before or after `start` (a consumer on another thread
+   * subscribes when that thread starts). Refused when its group already consumes the topic.
+   */
+  async subscribeRaw(consumer: RawConsumer): Promise<void> {
+    if (this.stopped) throw new Error('the bus has stopped');
+    assertSubscriptionWiring([...this.consumers, consumer]);
+    this.consumers.push(consumer);
+    if (this.running) await this.startConsumer(consumer, this.consumers.length - 1);
+  }
+
   async start(): Promise<void> {
     assertSubscriptionWiring(this.consumers);
     this.running = true;
-    for (const consumer of this.consumers) {
-      const partitions = await this.partitionsOf(consumer.topic);
-      const offsets = await GroupOffsets.open(this.path('_offsets', consumer.group, `${consumer.topic}.log`), partitions.length, (error) =>
-        this.options.logger.warn({ err: error, group: consumer.group, topic: consumer.topic }, 'could not write consumer offsets; events after the last written offset will be redelivered after a restart'),
-      );
-      this.offsets.push(offsets);
-      partitions.forEach((log, partition) => this.loops.push(this.consume(consumer, log, partition, offsets)));
-    }
+    for (const [i, consumer] of this.consumers.entries()) await this.startConsumer(consumer, i);
+  }
+
+  private async startConsumer(consumer: RawConsumer, i: number): Promise<void> {
+    const partitions = await this.partitionsOf(consumer.topic);
+    const offsets = await GroupOffsets.open(this.path('_offsets', consumer.group, `${consumer.topic}.log`), partitions.length, (error) =>
+      this.options.logger.warn({ err: error, group: consumer.group, topic: consumer.topic }, 'could not write consumer offsets; events after the last written offset will be redelivered after a restart'),
+    );
+    this.offsets[i] = offsets;
+    partitions.forEach((log, partition) => this.loops.push(this.consume(consumer, log, partition, offsets)));
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    this.stopped = true;
     this.turns.releaseAll();
     for (const logs of this.logs.values()) (await logs).forEach((log) => log.wakeWaiters());
     await Promise.all(this.loops);
-    await Promise.all(this.offsets.map((o) => o.close()));
+    await Promise.all(this.offsets.map((o) => o?.close()));
     for (const logs of this.logs.values()) await Promise.all((await logs).map((log) => log.close()));
   }
 
@@ -114,7 +137,8 @@ export class EmbeddedEventBus implements EventBus {
     return total + this.inFlight;
   }
 
-  private async consume(consumer: Consumer, log: PartitionLog, partition: number, offsets: GroupOffsets): Promise<void> {
+  private async consume(consumer: RawConsumer, log: PartitionLog, partition: number, offsets: GroupOffsets): Promise<void> {
+    const paced = consumer.paced !== false;
     while (this.running) {
       const offset = offsets.next(partition);
       const record = log.read(offset);
@@ -122,7 +146,7 @@ export class EmbeddedEventBus implements EventBus {
         await log.waitForAppend();
         continue;
       }
-      const turn = this.turns.take();
+      const turn = paced ? this.turns.take() : undefined;
       if (turn) await turn;
       this.inFlight += 1;
       try {
@@ -134,12 +158,13 @@ export class EmbeddedEventBus implements EventBus {
         await new Promise((r) => setTimeout(r, this.options.retryPolicy.initialDelayMs));
       } finally {
         this.inFlight -= 1;
-        this.turns.give();
+        if (paced) this.turns.give();
       }
     }
   }
 
-  private async publishDeadLetter(message: RawMessage, letter: DeadLetterPayload): Promise<void> {
+  /** Appends a dead letter for `message` to `<topic>.dlq` (also for a consumer on another thread). */
+  async publishDeadLetter(message: RawMessage, letter: DeadLetterPayload): Promise<void> {
     await this.append(deadLetterTopic(message.topic), message.key, JSON.stringify(letter), {
       ...message.headers,
       'dead-letter-reason': letter.reason,
@@ -170,4 +195,9 @@ export class EmbeddedEventBus implements EventBus {
   private assertNotRunning(): void {
     if (this.running) throw new Error('subscribe before the bus starts');
   }
+}
+
+/** The headers every published event carries, whichever thread serialised it. */
+export function eventHeaders(event: EventEnvelope): Record<string, string> {
+  return { 'event-type': event.type, 'schema-version': String(event.schemaVersion), 'correlation-id': event.correlationId };
 }

@@ -1,4 +1,4 @@
-import { upstreamFor } from './gateway-routes';
+import { upstreamFor } from './public-routes';
 
 describe('upstreamFor', () => {
   it.each([

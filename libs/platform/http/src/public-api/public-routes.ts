@@ -11,7 +11,9 @@ interface Route {
 
 /**
  * Which service answers which public route — the same table the Kubernetes Ingress
- * (deploy/kubernetes) encodes. First match wins, so the more specific routes come first.
+ * (deploy/kubernetes) encodes, used by the gateway (ADR 0007) and by the all-in-one to hand the
+ * lifecycle services' routes to their thread (ADR 0028). First match wins, so the more specific
+ * routes come first.
  */
 export const GATEWAY_ROUTES: Route[] = [
   { path: /^\/v1\/mentions\/?$/, methods: ['POST'], upstream: 'ingest' },

@@ -28,3 +28,24 @@ export function mergeOpenApi(documents: OpenApiDocument[]): OpenApiDocument {
   }
   return merged;
 }
+
+/**
+ * A service's own document with the public routes of `more` added (the all-in-one's front door
+ * describes the routes its lifecycle thread answers, ADR 0028); its own paths, health included, stay.
+ */
+export function withMoreOpenApi(own: OpenApiDocument, more: OpenApiDocument[]): OpenApiDocument {
+  if (!more.length) return own;
+  const added = mergeOpenApi(more);
+  const tags = [...(own.tags ?? [])];
+  for (const tag of added.tags ?? []) if (!tags.some((t) => t.name === tag.name)) tags.push(tag);
+  return {
+    ...own,
+    paths: { ...own.paths, ...added.paths },
+    components: {
+      ...own.components,
+      schemas: { ...own.components?.schemas, ...added.components?.schemas },
+      securitySchemes: { ...own.components?.securitySchemes, ...added.components?.securitySchemes },
+    },
+    tags,
+  };
+}

@@ -1,0 +1,74 @@
+import express from 'express';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { handOverToLifecycleThread } from './hand-over-to-lifecycle-thread';
+
+const answeredBy = async (answer: Response) => ((await answer.json()) as { answeredBy: string }).answeredBy;
+
+function listen(handler: express.Express | ((req: never, res: never) => void)): Promise<{ server: Server; url: string }> {
+  const server = createServer(handler as never);
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+describe('handOverToLifecycleThread', () => {
+  let thread: { server: Server; url: string };
+  let frontDoor: { server: Server; url: string };
+  const seenByThread: { method: string; url: string; body: string; authorization?: string }[] = [];
+
+  beforeAll(async () => {
+    const threadApp = express();
+    threadApp.use((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        seenByThread.push({ method: req.method, url: req.url, body, authorization: req.headers.authorization });
+        res.status(200).json({ answeredBy: 'lifecycle thread' });
+      });
+    });
+    thread = await listen(threadApp);
+    const frontDoorApp = express();
+    frontDoorApp.use(handOverToLifecycleThread(thread.url));
+    frontDoorApp.use(express.json());
+    frontDoorApp.use((req, res) => void res.status(202).json({ answeredBy: 'front door', body: req.body as unknown }));
+    frontDoor = await listen(frontDoorApp);
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => frontDoor.server.close(resolve));
+    await new Promise((resolve) => thread.server.close(resolve));
+  });
+
+  it("hands the lifecycle services' routes over unchanged: method, path, query, body and token", async () => {
+    const answer = await fetch(`${frontDoor.url}/v1/search?limit=5`, { method: 'POST', headers: { authorization: 'Bearer t0k3n', 'content-type': 'application/json' }, body: '{"query":"battery"}' });
+    expect(await answer.json()).toEqual({ answeredBy: 'lifecycle thread' });
+    expect(seenByThread.at(-1)).toEqual({ method: 'POST', url: '/v1/search?limit=5', body: '{"query":"battery"}', authorization: 'Bearer t0k3n' });
+    expect(await answeredBy(await fetch(`${frontDoor.url}/v1/profiles/p-1`))).toBe('lifecycle thread');
+    expect(await answeredBy(await fetch(`${frontDoor.url}/v1/cases/c-1/replies`, { method: 'POST', body: '{}' }))).toBe('lifecycle thread');
+  });
+
+  it("keeps ingest's routes, health and unknown paths on the front door", async () => {
+    const before = seenByThread.length;
+    const accepted = await fetch(`${frontDoor.url}/v1/mentions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"hi"}' });
+    expect(accepted.status).toBe(202);
+    expect(await accepted.json()).toEqual({ answeredBy: 'front door', body: { text: 'hi' } });
+    for (const path of ['/v1/mentions/batch', '/v1/webhooks/demo/x', '/readyz', '/v1/nowhere']) {
+      expect(await answeredBy(await fetch(`${frontDoor.url}${path}`, { method: 'POST', body: '{}' }))).toBe('front door');
+    }
+    expect(seenByThread.length).toBe(before);
+  });
+
+  it('answers 503 problem details, with Retry-After, while the thread does not answer', async () => {
+    const app = express();
+    app.use(handOverToLifecycleThread('http://127.0.0.1:9')); // the discard port: nothing listens there
+    const orphan = await listen(app);
+    try {
+      const answer = await fetch(`${orphan.url}/v1/search`, { method: 'POST', body: '{}' });
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get('content-type')).toBe('application/problem+json');
+      expect(answer.headers.get('retry-after')).toBe('1');
+      expect(await answer.json()).toMatchObject({ status: 503, detail: 'the lifecycle thread is not answering' });
+    } finally {
+      await new Promise((resolve) => orphan.server.close(resolve));
+    }
+  });
+});

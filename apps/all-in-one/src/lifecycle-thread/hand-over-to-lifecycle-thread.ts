@@ -1,0 +1,32 @@
+import { upstreamFor } from '@cxm/platform-http';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { createProxyMiddleware } from 'http-proxy-middleware';
+import type { ServerResponse } from 'node:http';
+
+/**
+ * Express middleware for the front door (ADR 0028): a public route that the ingest service does not
+ * answer (by the gateway's table, ADR 0007) goes to the lifecycle thread's loopback port unchanged —
+ * body, headers and token; that thread authenticates it like any service. Mounted before the body
+ * parsers, so the request is streamed on as it came.
+ */
+export function handOverToLifecycleThread(threadUrl: string): RequestHandler {
+  const proxy = createProxyMiddleware<Request, Response>({
+    target: threadUrl,
+    changeOrigin: false,
+    xfwd: true,
+    proxyTimeout: 60_000,
+    on: {
+      error: (_error, _req, res) => {
+        const response = res as ServerResponse;
+        if (response.headersSent || typeof response.writeHead !== 'function') return void response.end?.();
+        response.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '1' });
+        response.end(JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'the lifecycle thread is not answering' }));
+      },
+    },
+  });
+  return (req: Request, res: Response, next: NextFunction) => {
+    const upstream = upstreamFor(req.method, req.path);
+    if (upstream === undefined || upstream === 'ingest') return next();
+    return void proxy(req, res, next);
+  };
+}

@@ -1,0 +1,21 @@
+import { OpenApiDocument } from '@cxm/platform-http';
+import type { MessagePort } from 'node:worker_threads';
+
+/** What the main thread hands the lifecycle thread when it starts it. */
+export interface LifecycleThreadData {
+  env: Record<string, string | undefined>;
+  /** The guest end of the bus bridge; absent when the bus is Kafka (each thread then talks to the brokers). */
+  busPort?: MessagePort;
+}
+
+export type FromLifecycleThread =
+  | { kind: 'ready'; url: string; openApi: OpenApiDocument }
+  | { kind: 'failed'; error: string }
+  | { kind: 'stopped' };
+
+export type ToLifecycleThread =
+  /** The front door's URL, once it listens: replies go to its sandbox unless a webhook is configured. */
+  | { kind: 'public-url'; url: string }
+  /** The front door's count of requests in progress, in shared memory (ForegroundActivity.shareWithThreads). */
+  | { kind: 'front-door-activity'; buffer: SharedArrayBuffer }
+  | { kind: 'stop' };

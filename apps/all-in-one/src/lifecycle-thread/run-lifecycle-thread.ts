@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { EmbeddedEventBus, ThreadEventBus } from '@cxm/platform-bus';
+import { ForegroundActivity, limitJournalWritesInFlight } from '@cxm/platform-embedded';
+import { OpenApiDocument } from '@cxm/platform-http';
+import { bootstrapService, RunningService } from '@cxm/platform-runtime';
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import { LifecycleModule } from '../all-in-one.module';
+import { FromLifecycleThread, LifecycleThreadData, ToLifecycleThread } from './lifecycle-thread.messages';
+import { frontDoorOwnsTopic, LIFECYCLE_PLACEMENT } from './thread-split';
+
+/** Nice value of the lifecycle thread: the lowest priority (the front door's is 0). */
+const LIFECYCLE_NICE = 19;
+
+/**
+ * The lifecycle thread of the all-in-one (ADR 0028): classifier, profile, routing, responder and
+ * explorer, with their HTTP routes on a loopback port the front door hands requests to, and — on
+ * the embedded bus — `mentions.raw` consumed through the bus bridge.
+ */
+async function run(): Promise<void> {
+  lowerThisThreadsPriority();
+  const port = parentPort!;
+  const { env, busPort } = workerData as LifecycleThreadData;
+  const tell = (message: FromLifecycleThread) => port.postMessage(message);
+  let service: RunningService;
+  try {
+    service = await bootstrapService(
+      {
+        name: 'lifecycle',
+        title: 'CXM API (all-in-one, lifecycle thread)',
+        rootModule: (platform) => LifecycleModule.forRoot(platform),
+        placement: LIFECYCLE_PLACEMENT,
+        adjust: ({ adapters, config, logger }) => {
+          if (!busPort || !(adapters.bus instanceof EmbeddedEventBus)) return;
+          adapters.bus = new ThreadEventBus({ port: busPort, hostOwns: frontDoorOwnsTopic, local: adapters.bus, retryPolicy: config.bus.retry, logger });
+        },
+      },
+      env,
+    );
+  } catch (error) {
+    return tell({ kind: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+  port.on('message', (message: ToLifecycleThread) => {
+    if (message.kind === 'public-url') service.config.responder.outboundWebhooks['*'] ??= `${message.url}/sandbox/outbound/{channel}`;
+    if (message.kind === 'front-door-activity') standBackWhileTheFrontDoorIsBusy(ForegroundActivity.seenFrom(message.buffer));
+    if (message.kind === 'stop') void service.app.close().then(() => tell({ kind: 'stopped' }));
+  });
+  const openApi = (await (await fetch(`${service.url}/docs-json`)).json()) as OpenApiDocument;
+  tell({ kind: 'ready', url: service.url, openApi });
+}
+
+/**
+ * The threads share libuv's thread pool, where every journal write waits its turn: while the front
+ * door answers requests, this thread keeps one write in flight (its appends meanwhile join the
+ * next group commit), so the front door's writes — each one a client waiting for its 202 — never
+ * queue behind a score of ours. Measured in docs/performance.md (ADR 0028).
+ */
+function standBackWhileTheFrontDoorIsBusy(frontDoor: { readonly busy: boolean }): void {
+  limitJournalWritesInFlight(() => (frontDoor.busy ? 1 : Infinity));
+}
+
+/**
+ * The front door comes first (ADR 0028, as ADR 0025 had it on one thread): the kernel gives this
+ * thread only the CPU the front door leaves. On Linux a thread has its own nice value, and
+ * `setpriority(PRIO_PROCESS, 0, …)` — what `os.setPriority(n)` calls — changes the calling thread's only.
+ */
+function lowerThisThreadsPriority(): void {
+  try {
+    setPriority(LIFECYCLE_NICE);
+  } catch {
+    // Not permitted, or not per thread on this platform: both threads then share the CPU evenly.
+  }
+}
+
+void run();

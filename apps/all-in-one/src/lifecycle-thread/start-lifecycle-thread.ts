@@ -1,0 +1,95 @@
+import { EmbeddedEventBus, serveBusToThread } from '@cxm/platform-bus';
+import { OpenApiDocument, ReadinessCheck } from '@cxm/platform-http';
+import { Logger } from '@cxm/platform-logging';
+import { join } from 'node:path';
+import { MessageChannel, MessagePort, Worker } from 'node:worker_threads';
+import { FromLifecycleThread, LifecycleThreadData, ToLifecycleThread } from './lifecycle-thread.messages';
+
+/** The lifecycle thread as the main thread sees it. */
+export interface LifecycleThread {
+  /** Where its HTTP routes answer (loopback only; they check tokens like every route). */
+  url: string;
+  /** Its public routes, for the front door's /docs. */
+  openApi: OpenApiDocument;
+  /** The front door's bus serves the thread's `mentions.raw` consumers and publishes (embedded bus only). */
+  serveBus(bus: EmbeddedEventBus, logger: Logger): void;
+  /** Ready while the thread runs and its own checks pass. */
+  readiness: ReadinessCheck;
+  tellPublicUrl(url: string): void;
+  /** Lets the thread see the front door's requests in progress (it stands back while there are any). */
+  shareFrontDoorActivity(buffer: SharedArrayBuffer): void;
+  /** Stops the thread after its own graceful shutdown (bus, stores, index); call after the front door's bus stopped. */
+  stop(): Promise<void>;
+}
+
+/** A thread that does not answer within this long of its start is reported as failed to start. */
+const START_TIMEOUT_MS = 120_000;
+/** Longest wait for its graceful shutdown before the thread is terminated. */
+const STOP_TIMEOUT_MS = 30_000;
+
+/**
+ * Starts the lifecycle thread (ADR 0028) with the same configuration as the main thread, and
+ * resolves once its services listen. `bridgeBus`: the main thread's embedded bus is to be shared.
+ */
+export async function startLifecycleThread(env: Record<string, string | undefined>, bridgeBus: boolean): Promise<LifecycleThread> {
+  const bridge = bridgeBus ? new MessageChannel() : undefined;
+  const data: LifecycleThreadData = { env, ...(bridge ? { busPort: bridge.port2 } : {}) };
+  const worker = new Worker(join(__dirname, 'lifecycle-thread.worker.js'), { workerData: data, transferList: bridge ? [bridge.port2] : [] });
+  let alive = true;
+  let stopped: (() => void) | undefined;
+  let served: { close(): void } | undefined;
+  worker.on('exit', () => {
+    alive = false;
+    served?.close();
+    stopped?.();
+  });
+
+  const ready = await new Promise<Extract<FromLifecycleThread, { kind: 'ready' }>>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the lifecycle thread did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      reject(error);
+    };
+    worker.once('error', fail);
+    worker.once('exit', (code) => fail(new Error(`the lifecycle thread exited with code ${code} while starting`)));
+    worker.on('message', (message: FromLifecycleThread) => {
+      if (message.kind === 'ready') {
+        clearTimeout(timer);
+        resolve(message);
+      }
+      if (message.kind === 'failed') fail(new Error(`the lifecycle thread failed to start: ${message.error}`));
+      if (message.kind === 'stopped') stopped?.();
+    });
+  }).catch(async (error: Error) => {
+    await worker.terminate();
+    throw error;
+  });
+  worker.removeAllListeners('error');
+  worker.on('error', (error) => process.stderr.write(`all-in-one: the lifecycle thread failed: ${error.stack ?? error.message}\n`));
+
+  const tell = (message: ToLifecycleThread) => worker.postMessage(message);
+  return {
+    url: ready.url,
+    openApi: ready.openApi,
+    serveBus: (bus, logger) => {
+      if (bridge) served = serveBusToThread(bus, bridge.port1 as MessagePort, logger);
+    },
+    readiness: {
+      name: 'lifecycle-thread',
+      check: () => (alive ? fetch(`${ready.url}/readyz`, { signal: AbortSignal.timeout(3_000) }).then((r) => r.ok, () => false) : Promise.resolve(false)),
+    },
+    tellPublicUrl: (url) => tell({ kind: 'public-url', url }),
+    shareFrontDoorActivity: (buffer) => tell({ kind: 'front-door-activity', buffer }),
+    stop: async () => {
+      // Closing the bridge also answers the thread's pending subscriptions, so its bus can stop.
+      if (served) served.close();
+      else bridge?.port1.close();
+      if (!alive) return;
+      const done = new Promise<void>((resolve) => (stopped = resolve));
+      tell({ kind: 'stop' });
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS, 'timeout').unref());
+      await Promise.race([done, timeout]);
+      await worker.terminate();
+    },
+  };
+}
