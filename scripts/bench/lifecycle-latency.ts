@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   const count = countFlag > 0 ? Number(process.argv[countFlag + 1]) : 200;
   const rateFlag = process.argv.indexOf('--rate');
   const rate = rateFlag > 0 ? Number(process.argv[rateFlag + 1]) : undefined;
+  if (rate !== undefined && !(rate > 0)) throw new Error(`--rate must be a positive number of mentions per second, not ${process.argv[rateFlag + 1]}`);
   const arrived = new Map<string, number>();
   const receiver = createServer((req, res) => {
     let body = '';
@@ -67,12 +68,15 @@ async function main(): Promise<void> {
   const started = performance.now();
   const paced = async () => {
     const sends: Promise<void>[] = [];
+    let failure: unknown;
     for (let i = 0; i < count; i += 1) {
       const due = started + (i * 1000) / rate!;
       if (due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
-      sends.push(post(i));
+      // Caught at once: the loop goes on sleeping, and the first failure is reported after it.
+      sends.push(post(i).catch((error: unknown) => void (failure ??= error)));
     }
     await Promise.all(sends);
+    if (failure) throw failure;
   };
   await (rate ? paced() : Promise.all(Array.from({ length: 4 }, client)));
   const postedIn = performance.now() - started;

@@ -11,7 +11,8 @@ import 'reflect-metadata';
 import { assertValidEvent, CanonicalMention, conversationKey, createEvent, deriveId, Mention } from '@cxm/contracts';
 import { generateDemoMentions } from '@cxm/demo';
 import { createValidationPipe } from '@cxm/platform-http';
-import { FrontDoorModule, LifecycleModule } from '../../apps/all-in-one/src/all-in-one.module';
+import { FrontDoorModule } from '../../apps/all-in-one/src/front-door.module';
+import { LifecycleModule } from '../../apps/all-in-one/src/lifecycle.module';
 import { validMention } from '../../libs/ingest/src/accept-batch/accept-mention-batch.usecase';
 
 void [FrontDoorModule, LifecycleModule]; // imported for their decorators only

@@ -1,7 +1,8 @@
 import 'reflect-metadata'; // before any decorated class loads (the bus imports the event contracts)
 import { EmbeddedEventBus } from '@cxm/platform-bus';
-import { bootstrapService, loadConfigOrExit, RunningService } from '@cxm/platform-runtime';
-import { FrontDoorModule } from './all-in-one.module';
+import { ForegroundActivity, lockDataDirectory } from '@cxm/platform-embedded';
+import { bootstrapService, loadConfigOrExit, RunningService, usesDataDirectory } from '@cxm/platform-runtime';
+import { FrontDoorModule } from './front-door.module';
 import { handOverToLifecycleThread } from './lifecycle-thread/hand-over-to-lifecycle-thread';
 import { startLifecycleThread } from './lifecycle-thread/start-lifecycle-thread';
 import { FRONT_DOOR_PLACEMENT } from './lifecycle-thread/thread-split';
@@ -15,12 +16,20 @@ import { FRONT_DOOR_PLACEMENT } from './lifecycle-thread/thread-split';
  */
 export async function startAllInOne(env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
   const config = loadConfigOrExit('all-in-one', env);
+  // Taken before the lifecycle thread opens anything: a second instance on this data directory
+  // must stop here, not after its lifecycle thread has replayed and appended to our journals.
+  if (usesDataDirectory(config)) lockDataDirectory(config.dataDir);
   const thread = await startLifecycleThread(
     // Both threads accept the same token, also when it was generated for this run; the lifecycle
     // thread listens on a loopback port of its own, only the front door on the clients' one.
     { ...env, CXM_ADMIN_TOKEN: config.adminToken, PORT: '0', CXM_HOST: '127.0.0.1' },
-    config.bus.driver === 'embedded',
+    {
+      bridgeBus: config.bus.driver === 'embedded',
+      // Known before the front door listens unless the port is picked at random (tests).
+      frontDoorUrl: config.port === 0 ? undefined : `http://${config.host}:${config.port}`,
+    },
   );
+  let foreground: ForegroundActivity | undefined;
   try {
     const service = await bootstrapService(
       {
@@ -33,8 +42,9 @@ export async function startAllInOne(env: NodeJS.ProcessEnv = process.env): Promi
           if (adapters.bus instanceof EmbeddedEventBus) thread.serveBus(adapters.bus, logger);
           adapters.readiness.push(thread.readiness);
           thread.shareFrontDoorActivity(adapters.foreground.shareWithThreads());
+          foreground = adapters.foreground;
         },
-        beforeRoutes: (app) => app.use(handOverToLifecycleThread(thread.url)),
+        beforeRoutes: (app) => app.use(handOverToLifecycleThread(thread.url, foreground)),
         moreOpenApi: [thread.openApi],
       },
       env,

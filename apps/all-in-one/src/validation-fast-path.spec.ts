@@ -3,7 +3,8 @@ import { ArgumentMetadata, HttpException, ValidationPipe } from '@nestjs/common'
 import { CanonicalMention, certainlyValid, mutationsOf, sampleOf, seededRandom } from '@cxm/contracts';
 import { createValidationPipe, fieldProblems, validationProblem } from '@cxm/platform-http';
 import { getMetadataStorage } from 'class-validator';
-import { FrontDoorModule, LifecycleModule } from './all-in-one.module';
+import { FrontDoorModule } from './front-door.module';
+import { LifecycleModule } from './lifecycle.module';
 
 void [FrontDoorModule, LifecycleModule]; // imported for their decorators: every DTO of every route is then registered
 

@@ -1,3 +1,4 @@
+import { ForegroundActivity } from '@cxm/platform-embedded';
 import { upstreamFor } from '@cxm/platform-http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
@@ -7,9 +8,10 @@ import type { ServerResponse } from 'node:http';
  * Express middleware for the front door (ADR 0028): a public route that the ingest service does not
  * answer (by the gateway's table, ADR 0007) goes to the lifecycle thread's loopback port unchanged —
  * body, headers and token; that thread authenticates it like any service. Mounted before the body
- * parsers, so the request is streamed on as it came.
+ * parsers, so the request is streamed on as it came. `foreground`: the front door's requests in
+ * progress, where a handed-over one is marked so (ForegroundActivity.handOver).
  */
-export function handOverToLifecycleThread(threadUrl: string): RequestHandler {
+export function handOverToLifecycleThread(threadUrl: string, foreground?: ForegroundActivity): RequestHandler {
   const proxy = createProxyMiddleware<Request, Response>({
     target: threadUrl,
     changeOrigin: false,
@@ -27,6 +29,8 @@ export function handOverToLifecycleThread(threadUrl: string): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const upstream = upstreamFor(req.method, req.path);
     if (upstream === undefined || upstream === 'ingest') return next();
+    // The lifecycle thread does this request's work: it must not stand back for it.
+    if (foreground) res.once('close', foreground.handOver());
     return void proxy(req, res, next);
   };
 }

@@ -6,6 +6,8 @@ export interface LifecycleThreadData {
   env: Record<string, string | undefined>;
   /** The guest end of the bus bridge; absent when the bus is Kafka (each thread then talks to the brokers). */
   busPort?: MessagePort;
+  /** The front door's URL when known before it listens (a fixed PORT): the sandbox replies go there. */
+  frontDoorUrl?: string;
 }
 
 export type FromLifecycleThread =

@@ -1,15 +1,16 @@
 import 'reflect-metadata';
 import { EmbeddedEventBus, ThreadEventBus } from '@cxm/platform-bus';
 import { ForegroundActivity, limitJournalWritesInFlight } from '@cxm/platform-embedded';
+import { PlatformConfig } from '@cxm/platform-config';
 import { OpenApiDocument } from '@cxm/platform-http';
 import { bootstrapService, RunningService } from '@cxm/platform-runtime';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { LifecycleModule } from '../all-in-one.module';
+import { LifecycleModule } from '../lifecycle.module';
 import { FromLifecycleThread, LifecycleThreadData, ToLifecycleThread } from './lifecycle-thread.messages';
 import { frontDoorOwnsTopic, LIFECYCLE_PLACEMENT } from './thread-split';
 
-/** Nice value of the lifecycle thread: the lowest priority (the front door's is 0). */
+/** Nice value of the lifecycle thread: the lowest priority (the front door keeps the process's, normally 0). */
 const LIFECYCLE_NICE = 19;
 
 /**
@@ -20,7 +21,7 @@ const LIFECYCLE_NICE = 19;
 async function run(): Promise<void> {
   lowerThisThreadsPriority();
   const port = parentPort!;
-  const { env, busPort } = workerData as LifecycleThreadData;
+  const { env, busPort, frontDoorUrl } = workerData as LifecycleThreadData;
   const tell = (message: FromLifecycleThread) => port.postMessage(message);
   let service: RunningService;
   try {
@@ -31,6 +32,8 @@ async function run(): Promise<void> {
         rootModule: (platform) => LifecycleModule.forRoot(platform),
         placement: LIFECYCLE_PLACEMENT,
         adjust: ({ adapters, config, logger }) => {
+          // Before the consumers start: a backlog's replies must not find no sandbox to go to.
+          if (frontDoorUrl) useTheSandboxAt(frontDoorUrl, config);
           if (!busPort || !(adapters.bus instanceof EmbeddedEventBus)) return;
           adapters.bus = new ThreadEventBus({ port: busPort, hostOwns: frontDoorOwnsTopic, local: adapters.bus, retryPolicy: config.bus.retry, logger });
         },
@@ -41,12 +44,25 @@ async function run(): Promise<void> {
     return tell({ kind: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
   port.on('message', (message: ToLifecycleThread) => {
-    if (message.kind === 'public-url') service.config.responder.outboundWebhooks['*'] ??= `${message.url}/sandbox/outbound/{channel}`;
+    if (message.kind === 'public-url') useTheSandboxAt(message.url, service.config);
     if (message.kind === 'front-door-activity') standBackWhileTheFrontDoorIsBusy(ForegroundActivity.seenFrom(message.buffer));
-    if (message.kind === 'stop') void service.app.close().then(() => tell({ kind: 'stopped' }));
+    if (message.kind === 'stop') {
+      void service.app.close().then(
+        () => tell({ kind: 'stopped' }),
+        (error: Error) => {
+          service.logger.error({ err: error }, 'the lifecycle thread did not shut down cleanly');
+          tell({ kind: 'stopped' });
+        },
+      );
+    }
   });
   const openApi = (await (await fetch(`${service.url}/docs-json`)).json()) as OpenApiDocument;
   tell({ kind: 'ready', url: service.url, openApi });
+}
+
+/** Replies go to the front door's sandbox platform unless CXM_OUTBOUND_WEBHOOKS names a fallback (`*`). */
+function useTheSandboxAt(frontDoorUrl: string, config: PlatformConfig): void {
+  config.responder.outboundWebhooks['*'] ??= `${frontDoorUrl}/sandbox/outbound/{channel}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { Logger } from '@cxm/platform-logging';
 import { join } from 'node:path';
 import { MessageChannel, MessagePort, Worker } from 'node:worker_threads';
 import { FromLifecycleThread, LifecycleThreadData, ToLifecycleThread } from './lifecycle-thread.messages';
+import { frontDoorOwnsTopic } from './thread-split';
 
 /** The lifecycle thread as the main thread sees it. */
 export interface LifecycleThread {
@@ -27,21 +28,30 @@ const START_TIMEOUT_MS = 120_000;
 /** Longest wait for its graceful shutdown before the thread is terminated. */
 const STOP_TIMEOUT_MS = 30_000;
 
+export interface LifecycleThreadOptions {
+  /** The main thread's embedded bus is shared through the bus bridge (false: Kafka, each thread talks to the brokers). */
+  bridgeBus: boolean;
+  frontDoorUrl?: string;
+}
+
 /**
  * Starts the lifecycle thread (ADR 0028) with the same configuration as the main thread, and
- * resolves once its services listen. `bridgeBus`: the main thread's embedded bus is to be shared.
+ * resolves once its services listen.
  */
-export async function startLifecycleThread(env: Record<string, string | undefined>, bridgeBus: boolean): Promise<LifecycleThread> {
-  const bridge = bridgeBus ? new MessageChannel() : undefined;
-  const data: LifecycleThreadData = { env, ...(bridge ? { busPort: bridge.port2 } : {}) };
+export async function startLifecycleThread(env: Record<string, string | undefined>, options: LifecycleThreadOptions): Promise<LifecycleThread> {
+  const bridge = options.bridgeBus ? new MessageChannel() : undefined;
+  const data: LifecycleThreadData = { env, frontDoorUrl: options.frontDoorUrl, ...(bridge ? { busPort: bridge.port2 } : {}) };
   const worker = new Worker(join(__dirname, 'lifecycle-thread.worker.js'), { workerData: data, transferList: bridge ? [bridge.port2] : [] });
   let alive = true;
-  let stopped: (() => void) | undefined;
+  let running = false;
+  let stopping = false;
+  let resolveStopped: (() => void) | undefined;
   let served: { close(): void } | undefined;
-  worker.on('exit', () => {
+  worker.on('exit', (code) => {
     alive = false;
     served?.close();
-    stopped?.();
+    resolveStopped?.();
+    if (running && !stopping) exitAfterTheThreadDied(code);
   });
 
   const ready = await new Promise<Extract<FromLifecycleThread, { kind: 'ready' }>>((resolve, reject) => {
@@ -58,12 +68,13 @@ export async function startLifecycleThread(env: Record<string, string | undefine
         resolve(message);
       }
       if (message.kind === 'failed') fail(new Error(`the lifecycle thread failed to start: ${message.error}`));
-      if (message.kind === 'stopped') stopped?.();
+      if (message.kind === 'stopped') resolveStopped?.();
     });
   }).catch(async (error: Error) => {
     await worker.terminate();
     throw error;
   });
+  running = true;
   worker.removeAllListeners('error');
   worker.on('error', (error) => process.stderr.write(`all-in-one: the lifecycle thread failed: ${error.stack ?? error.message}\n`));
 
@@ -72,7 +83,7 @@ export async function startLifecycleThread(env: Record<string, string | undefine
     url: ready.url,
     openApi: ready.openApi,
     serveBus: (bus, logger) => {
-      if (bridge) served = serveBusToThread(bus, bridge.port1 as MessagePort, logger);
+      if (bridge) served = serveBusToThread(bus, bridge.port1 as MessagePort, frontDoorOwnsTopic, logger);
     },
     readiness: {
       name: 'lifecycle-thread',
@@ -81,15 +92,27 @@ export async function startLifecycleThread(env: Record<string, string | undefine
     tellPublicUrl: (url) => tell({ kind: 'public-url', url }),
     shareFrontDoorActivity: (buffer) => tell({ kind: 'front-door-activity', buffer }),
     stop: async () => {
+      stopping = true;
       // Closing the bridge also answers the thread's pending subscriptions, so its bus can stop.
       if (served) served.close();
       else bridge?.port1.close();
       if (!alive) return;
-      const done = new Promise<void>((resolve) => (stopped = resolve));
+      const done = new Promise<void>((resolve) => (resolveStopped = resolve));
       tell({ kind: 'stop' });
       const timeout = new Promise<'timeout'>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS, 'timeout').unref());
       await Promise.race([done, timeout]);
       await worker.terminate();
     },
   };
+}
+
+/**
+ * A lifecycle thread that died leaves a process that still answers 202s while nothing downstream
+ * runs, and whose bridged consumers cannot be taken over by a new thread: the process exits, so
+ * that its supervisor (systemd, Kubernetes, a terminal) starts it again. Nothing is lost — what the
+ * thread had not settled is uncommitted, and is redelivered to the next one.
+ */
+function exitAfterTheThreadDied(code: number): void {
+  process.stderr.write(`all-in-one: the lifecycle thread exited (code ${code}); stopping the process so that it can be restarted\n`);
+  process.exit(70); // EX_SOFTWARE
 }

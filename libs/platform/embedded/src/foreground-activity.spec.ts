@@ -29,4 +29,18 @@ describe('ForegroundActivity shared with other threads', () => {
     activity.end();
     expect(await countSeenByAnotherThread()).toBe(0);
   });
+
+  it("does not show other threads the requests it hands over to them, yet still counts them", () => {
+    const activity = new ForegroundActivity();
+    const seen = ForegroundActivity.seenFrom(activity.shareWithThreads());
+    activity.begin();
+    const undo = activity.handOver();
+    expect(seen.busy).toBe(false);
+    expect(activity.busy).toBe(true); // a shutdown still waits for it
+    undo();
+    undo(); // once only
+    expect(seen.busy).toBe(true);
+    activity.end();
+    expect(seen.busy).toBe(false);
+  });
 });

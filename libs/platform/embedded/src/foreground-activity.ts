@@ -9,15 +9,40 @@ export class ForegroundActivity {
   /** The same count, for other threads to read (`shareWithThreads`). */
   private shared: Int32Array | undefined;
 
+  /** Requests in progress whose work another thread does (handed over): not shown to other threads. */
+  private handedOver = 0;
+
   begin(): void {
     this.active += 1;
-    if (this.shared) Atomics.store(this.shared, 0, this.active);
+    this.publish();
   }
 
   end(): void {
     this.active = Math.max(0, this.active - 1);
-    if (this.shared) Atomics.store(this.shared, 0, this.active);
+    this.publish();
     if (this.active === 0) this.idleListeners.forEach((listener) => listener());
+  }
+
+  /**
+   * A request in progress that another thread answers (the all-in-one hands the lifecycle's routes
+   * to its thread, ADR 0028): it still counts here (a shutdown waits for it), but other threads do
+   * not see it as this thread's work — they must not stand back for a request they serve. Returns
+   * the undo, called when the request ends.
+   */
+  handOver(): () => void {
+    this.handedOver += 1;
+    this.publish();
+    let undone = false;
+    return () => {
+      if (undone) return;
+      undone = true;
+      this.handedOver -= 1;
+      this.publish();
+    };
+  }
+
+  private publish(): void {
+    if (this.shared) Atomics.store(this.shared, 0, Math.max(0, this.active - this.handedOver));
   }
 
   /**
@@ -27,7 +52,7 @@ export class ForegroundActivity {
   shareWithThreads(): SharedArrayBuffer {
     const buffer = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
     this.shared = new Int32Array(buffer);
-    Atomics.store(this.shared, 0, this.active);
+    this.publish();
     return buffer;
   }
 

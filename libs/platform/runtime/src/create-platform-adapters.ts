@@ -22,7 +22,7 @@ export interface PlatformAdapters {
 export interface ThreadPlacement {
   /** The thread that holds the data directory's lock and owns what this one does not. */
   otherThread: string;
-  /** True on the thread that does not take the lock (the other one holds it for the process). */
+  /** True on the thread that must not take the lock: the other thread took it for the process before starting this one. */
   lockedByOtherThread?: boolean;
   /** The store collections this thread opens; the other thread owns the rest. */
   ownsCollection(name: string): boolean;
@@ -30,13 +30,17 @@ export interface ThreadPlacement {
   hasIndex: boolean;
 }
 
+/** Whether any adapter keeps its data under `CXM_DATA_DIR` (and so needs its lock). */
+export function usesDataDirectory(config: PlatformConfig): boolean {
+  return config.bus.driver === 'embedded' || config.store.driver === 'embedded' || config.index.driver === 'embedded';
+}
+
 /**
  * Picks each port's adapter from the configuration: embedded (local disk, one process) or the
  * real server. This is the only place that knows which adapters exist.
  */
 export async function createPlatformAdapters(config: PlatformConfig, logger: Logger, clientId: string, placement?: ThreadPlacement): Promise<PlatformAdapters> {
-  const usesDisk = config.bus.driver === 'embedded' || config.store.driver === 'embedded' || config.index.driver === 'embedded';
-  if (usesDisk && !placement?.lockedByOtherThread) lockDataDirectory(config.dataDir);
+  if (usesDataDirectory(config) && !placement?.lockedByOtherThread) lockDataDirectory(config.dataDir);
   const readiness: ReadinessCheck[] = [];
   const foreground = new ForegroundActivity();
 

@@ -146,4 +146,23 @@ describe('EmbeddedEventBus.subscribeRaw (consumers on another thread, ADR 0028)'
     bus.subscribe({ group: 'classifier', topic: 'mentions.raw', handler: async () => undefined });
     await expect(bus.subscribeRaw({ group: 'classifier', topic: 'mentions.raw', handle: async () => undefined })).rejects.toThrow('subscribes to mentions.raw twice');
   });
+
+  it('starts a consumer subscribed while start() runs once, not twice', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cxm-bus-raw-'));
+    try {
+      const bus = new EmbeddedEventBus({ dataDir, partitions: 2, retryPolicy, logger: silentLogger() });
+      bus.subscribe({ group: 'explorer', topic: 'mentions.raw', handler: async () => undefined });
+      let deliveries = 0;
+      const starting = bus.start(); // opens the explorer's offsets, asynchronously
+      const subscribing = bus.subscribeRaw({ group: 'classifier', topic: 'mentions.raw', handle: async () => void (deliveries += 1) });
+      await Promise.all([starting, subscribing]);
+      await bus.publish('mentions.raw', aMentionReceivedEvent());
+      await waitFor(() => (deliveries > 0 ? true : undefined));
+      await waitFor(async () => ((await bus.lag()) === 0 ? true : undefined));
+      await bus.stop();
+      expect(deliveries).toBe(1);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });

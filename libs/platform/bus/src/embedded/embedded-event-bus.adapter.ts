@@ -4,6 +4,7 @@ import { Logger } from '@cxm/platform-logging';
 import { join } from 'node:path';
 import { assertSubscriptionWiring } from '../delivery/assert-subscription-wiring';
 import { deliverWithPolicy, RawMessage } from '../delivery/deliver-with-policy';
+import { eventHeaders } from '../delivery/event-headers';
 import { partitionForKey } from '../delivery/partition-for-key';
 import { RetryPolicy } from '../delivery/retry-policy';
 import { DeadLetterSubscription, EventBus, Subscription } from '../event-bus.port';
@@ -45,6 +46,8 @@ export class EmbeddedEventBus implements EventBus {
   private readonly offsets: GroupOffsets[] = [];
   private running = false;
   private stopped = false;
+  /** Consumers opening their offsets: stop() waits for them, so none starts a loop after it. */
+  private readonly starting = new Set<Promise<void>>();
   private inFlight = 0;
   /** Records this process appended after validating their event: consumers need not validate them again. */
   private readonly validated = new WeakSet<StoredRecord>();
@@ -104,21 +107,30 @@ export class EmbeddedEventBus implements EventBus {
   async start(): Promise<void> {
     assertSubscriptionWiring(this.consumers);
     this.running = true;
-    for (const [i, consumer] of this.consumers.entries()) await this.startConsumer(consumer, i);
+    // The consumers subscribed so far: one subscribed while these start is started by subscribeRaw.
+    for (const [i, consumer] of [...this.consumers.entries()]) await this.startConsumer(consumer, i);
   }
 
-  private async startConsumer(consumer: RawConsumer, i: number): Promise<void> {
+  private startConsumer(consumer: RawConsumer, i: number): Promise<void> {
+    const starting = this.openAndLoop(consumer, i).finally(() => this.starting.delete(starting));
+    this.starting.add(starting);
+    return starting;
+  }
+
+  private async openAndLoop(consumer: RawConsumer, i: number): Promise<void> {
     const partitions = await this.partitionsOf(consumer.topic);
     const offsets = await GroupOffsets.open(this.path('_offsets', consumer.group, `${consumer.topic}.log`), partitions.length, (error) =>
       this.options.logger.warn({ err: error, group: consumer.group, topic: consumer.topic }, 'could not write consumer offsets; events after the last written offset will be redelivered after a restart'),
     );
-    this.offsets[i] = offsets;
+    this.offsets[i] = offsets; // closed by stop(), which waits for every start in progress
+    if (this.stopped) return;
     partitions.forEach((log, partition) => this.loops.push(this.consume(consumer, log, partition, offsets)));
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.stopped = true;
+    await Promise.all(this.starting);
     this.turns.releaseAll();
     for (const logs of this.logs.values()) (await logs).forEach((log) => log.wakeWaiters());
     await Promise.all(this.loops);
@@ -153,7 +165,8 @@ export class EmbeddedEventBus implements EventBus {
         await consumer.handle({ topic: consumer.topic, partition, offset: String(offset), ...record }, this.validated.has(record));
         offsets.commit(partition, offset + 1);
       } catch (error) {
-        // Only the dead-letter write itself can land here; keep the offset so nothing is lost.
+        // The dead-letter write failed, or a consumer on another thread could not settle the event:
+        // keep the offset so nothing is lost.
         this.options.logger.error({ err: error, topic: consumer.topic, partition, offset }, 'could not settle event; will retry');
         await new Promise((r) => setTimeout(r, this.options.retryPolicy.initialDelayMs));
       } finally {
@@ -195,9 +208,4 @@ export class EmbeddedEventBus implements EventBus {
   private assertNotRunning(): void {
     if (this.running) throw new Error('subscribe before the bus starts');
   }
-}
-
-/** The headers every published event carries, whichever thread serialised it. */
-export function eventHeaders(event: EventEnvelope): Record<string, string> {
-  return { 'event-type': event.type, 'schema-version': String(event.schemaVersion), 'correlation-id': event.correlationId };
 }

@@ -24,3 +24,11 @@ export type HostToGuest =
 export function subscriptionKey(group: string, topic: string): string {
   return `${group}|${topic}`;
 }
+
+/** The host's end of the port is closed: nothing published or subscribed through it from now on. */
+export class BridgeClosedError extends Error {
+  constructor() {
+    super('the bus bridge to the host thread is closed');
+    this.name = 'BridgeClosedError';
+  }
+}

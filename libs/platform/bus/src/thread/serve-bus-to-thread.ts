@@ -16,7 +16,7 @@ interface PendingDelivery {
  * bus still runs the loops: a record is committed only after the guest settled it, and kept (retried
  * after the retry delay) while the guest cannot — so a guest that dies loses nothing.
  */
-export function serveBusToThread(bus: EmbeddedEventBus, port: MessagePort, logger: Logger): { close(): void } {
+export function serveBusToThread(bus: EmbeddedEventBus, port: MessagePort, owns: (topic: Topic) => boolean, logger: Logger): { close(): void } {
   const pending = new Map<number, PendingDelivery>();
   let nextDelivery = 0;
   let open = true;
@@ -48,12 +48,15 @@ export function serveBusToThread(bus: EmbeddedEventBus, port: MessagePort, logge
       (error: Error) => send({ kind: 'reply', call, error: { name: error.name, message: error.message } }),
     );
 
+  // A guest that disagreed about who owns a topic would make this bus open the other thread's logs.
+  const owned = (topic: string) => (owns(topic.replace(/\.dlq$/, '') as Topic) ? Promise.resolve() : Promise.reject(new Error(`topic ${topic} is not this thread's`)));
+
   port.on('message', (message: GuestToHost) => {
     switch (message.kind) {
       case 'subscribe':
-        return void answer(message.call, subscribe(message.group, message.topic));
+        return void answer(message.call, owned(message.topic).then(() => subscribe(message.group, message.topic)));
       case 'publish':
-        return void answer(message.call, bus.publishEncoded(message.topic as Topic, message.key, message.value, message.headers));
+        return void answer(message.call, owned(message.topic).then(() => bus.publishEncoded(message.topic, message.key, message.value, message.headers)));
       case 'settled':
       case 'unsettled': {
         const delivery = pending.get(message.delivery);

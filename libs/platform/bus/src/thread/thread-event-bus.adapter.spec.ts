@@ -23,7 +23,7 @@ const logger = silentLogger();
 function bridged(dataDir: string, hostOwns: (topic: Topic) => boolean, guestDataDir?: string): { host: EmbeddedEventBus; guest: ThreadEventBus; bus: EventBus } {
   const host = new EmbeddedEventBus({ dataDir, partitions: 3, retryPolicy, logger });
   const { port1, port2 } = new MessageChannel();
-  const bridge = serveBusToThread(host, port1, logger);
+  const bridge = serveBusToThread(host, port1, hostOwns, logger);
   const local = new EmbeddedEventBus({ dataDir: guestDataDir, partitions: 3, retryPolicy, logger });
   const guest = new ThreadEventBus({ port: port2, hostOwns, local, retryPolicy, logger });
   const bus: EventBus = {
@@ -94,7 +94,7 @@ describe('ThreadEventBus', () => {
     foreground.begin();
     const host = new EmbeddedEventBus({ partitions: 4, retryPolicy, logger, foreground });
     const { port1, port2 } = new MessageChannel();
-    const bridge = serveBusToThread(host, port1, logger);
+    const bridge = serveBusToThread(host, port1, () => true, logger);
     const guest = new ThreadEventBus({ port: port2, hostOwns: () => true, local: new EmbeddedEventBus({ partitions: 4, retryPolicy, logger }), retryPolicy, logger });
     let inProgress = 0;
     let mostAtOnce = 0;
@@ -129,7 +129,7 @@ describe('ThreadEventBus', () => {
     let handledByFirst = 0;
     first.bus.subscribe({ group: 'classifier', topic: 'mentions.raw', handler: async () => void (handledByFirst += 1) });
     await first.bus.start();
-    // The guest stops first, the wrong order: the host delivers, hears "unsettled", commits nothing.
+    // The guest stops first, the wrong order (its port closes): the host's delivery fails, nothing is committed.
     await first.guest.stop();
     const event = aMentionReceivedEvent(aMention());
     await first.host.publish('mentions.raw', event);
@@ -144,5 +144,27 @@ describe('ThreadEventBus', () => {
     await second.bus.stop();
     expect(handledByFirst).toBe(0);
     expect(seen).toEqual([event.eventId]);
+  });
+
+  it("refuses a guest's publish or subscription to a topic the host does not own", async () => {
+    const host = new EmbeddedEventBus({ partitions: 2, retryPolicy, logger });
+    const { port1, port2 } = new MessageChannel();
+    const bridge = serveBusToThread(host, port1, (topic) => topic === 'mentions.raw', logger);
+    // This guest wrongly believes the host owns every topic.
+    const guest = new ThreadEventBus({ port: port2, hostOwns: () => true, local: new EmbeddedEventBus({ partitions: 2, retryPolicy, logger }), retryPolicy, logger });
+    await guest.start();
+    const mention = aMention();
+    const classified = createEvent('mentions.classified', {
+      tenantId: mention.tenantId,
+      correlationId: mention.id,
+      key: conversationKey(mention.tenantId, mention.conversationId),
+      causationId: `c-${mention.id}`,
+      payload: { mention, classification: aClassification() },
+    });
+    await expect(guest.publish('mentions.classified', classified)).rejects.toThrow("topic mentions.classified is not this thread's");
+    await expect(guest.publish('mentions.raw', aMentionReceivedEvent(mention))).resolves.toBeUndefined();
+    bridge.close();
+    await guest.stop();
+    await host.stop();
   });
 });

@@ -4,9 +4,9 @@ import { MessagePort } from 'node:worker_threads';
 import { assertSubscriptionWiring } from '../delivery/assert-subscription-wiring';
 import { deliverWithPolicy, RawMessage } from '../delivery/deliver-with-policy';
 import { RetryPolicy } from '../delivery/retry-policy';
-import { eventHeaders } from '../embedded/embedded-event-bus.adapter';
+import { eventHeaders } from '../delivery/event-headers';
 import { DeadLetterSubscription, EventBus, Subscription } from '../event-bus.port';
-import { GuestToHost, HostToGuest, subscriptionKey } from './bus-bridge-protocol';
+import { BridgeClosedError, GuestToHost, HostToGuest, subscriptionKey } from './bus-bridge-protocol';
 
 export interface ThreadEventBusOptions {
   /** The port whose other end `serveBusToThread` serves. */
@@ -149,14 +149,6 @@ export class ThreadEventBus implements EventBus {
     this.portClosed = true;
     for (const call of this.calls.values()) call.reject(new BridgeClosedError());
     this.calls.clear();
-  }
-}
-
-/** The host's end of the port is closed: nothing published or subscribed through it from now on. */
-export class BridgeClosedError extends Error {
-  constructor() {
-    super('the bus bridge to the host thread is closed');
-    this.name = 'BridgeClosedError';
   }
 }
 
