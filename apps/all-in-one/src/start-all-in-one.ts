@@ -3,7 +3,7 @@ import { EmbeddedEventBus } from '@cxm/platform-bus';
 import { ForegroundActivity, lockDataDirectory } from '@cxm/platform-embedded';
 import { bootstrapService, loadConfigOrExit, RunningService, usesDataDirectory } from '@cxm/platform-runtime';
 import { FrontDoorModule } from './front-door.module';
-import { handOverToLifecycleThread } from './lifecycle-thread/hand-over-to-lifecycle-thread';
+import { handOverToLifecycleThread, sandboxDeliveriesAreLifecycleWork } from './lifecycle-thread/hand-over-to-lifecycle-thread';
 import { startLifecycleThread } from './lifecycle-thread/start-lifecycle-thread';
 import { FRONT_DOOR_PLACEMENT } from './lifecycle-thread/thread-split';
 
@@ -44,7 +44,10 @@ export async function startAllInOne(env: NodeJS.ProcessEnv = process.env): Promi
           thread.shareFrontDoorActivity(adapters.foreground.shareWithThreads());
           foreground = adapters.foreground;
         },
-        beforeRoutes: (app) => app.use(handOverToLifecycleThread(thread.url, foreground)),
+        beforeRoutes: (app) => {
+          app.use(handOverToLifecycleThread(thread.url, foreground));
+          if (foreground) app.use(sandboxDeliveriesAreLifecycleWork(foreground));
+        },
         moreOpenApi: [thread.openApi],
       },
       env,

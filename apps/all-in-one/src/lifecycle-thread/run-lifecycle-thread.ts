@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { EmbeddedEventBus, ThreadEventBus } from '@cxm/platform-bus';
-import { ForegroundActivity, limitJournalWritesInFlight } from '@cxm/platform-embedded';
+import { ForegroundActivity, ForegroundSeenFromAnotherThread, limitJournalWritesInFlight } from '@cxm/platform-embedded';
 import { PlatformConfig } from '@cxm/platform-config';
 import { OpenApiDocument } from '@cxm/platform-http';
 import { bootstrapService, RunningService } from '@cxm/platform-runtime';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { LifecycleModule } from '../lifecycle.module';
+import { SANDBOX_OUTBOUND_PATH } from './hand-over-to-lifecycle-thread';
 import { FromLifecycleThread, LifecycleThreadData, ToLifecycleThread } from './lifecycle-thread.messages';
 import { frontDoorOwnsTopic, LIFECYCLE_PLACEMENT } from './thread-split';
 
@@ -62,17 +63,25 @@ async function run(): Promise<void> {
 
 /** Replies go to the front door's sandbox platform unless CXM_OUTBOUND_WEBHOOKS names a fallback (`*`). */
 function useTheSandboxAt(frontDoorUrl: string, config: PlatformConfig): void {
-  config.responder.outboundWebhooks['*'] ??= `${frontDoorUrl}/sandbox/outbound/{channel}`;
+  config.responder.outboundWebhooks['*'] ??= `${frontDoorUrl}${SANDBOX_OUTBOUND_PATH}{channel}`;
 }
 
 /**
- * The threads share libuv's thread pool, where every journal write waits its turn: while the front
- * door answers requests, this thread keeps one write in flight (its appends meanwhile join the
- * next group commit), so the front door's writes — each one a client waiting for its 202 — never
- * queue behind a score of ours. Measured in docs/performance.md (ADR 0028).
+ * How long after the front door's last request this thread still stands back. Between two
+ * requests at 1,000 mentions/s there are a few milliseconds: widening at once in each gap filled
+ * the disk's queue just before the next request's write (p99 64 ms at 1,000/s); holding back
+ * through gaps shorter than this gave 20 ms (docs/performance.md, 2026-12-02).
  */
-function standBackWhileTheFrontDoorIsBusy(frontDoor: { readonly busy: boolean }): void {
-  limitJournalWritesInFlight(() => (frontDoor.busy ? 1 : Infinity));
+const STAND_BACK_FOR_MS = 100;
+
+/**
+ * The threads share libuv's thread pool and the disk, where every journal write waits its turn:
+ * while the front door answers requests, and for STAND_BACK_FOR_MS after, this thread keeps one
+ * write in flight (its appends meanwhile join the next group commit), so the front door's writes —
+ * each one a client waiting for its 202 — never queue behind a score of ours (ADR 0028).
+ */
+function standBackWhileTheFrontDoorIsBusy(frontDoor: ForegroundSeenFromAnotherThread): void {
+  limitJournalWritesInFlight(() => (frontDoor.busy || frontDoor.quietForMs() < STAND_BACK_FOR_MS ? 1 : Infinity));
 }
 
 /**

@@ -37,10 +37,33 @@ describe('ForegroundActivity shared with other threads', () => {
     const undo = activity.handOver();
     expect(seen.busy).toBe(false);
     expect(activity.busy).toBe(true); // a shutdown still waits for it
+    expect(seen.quietForMs()).toBeGreaterThan(1_000_000); // and it never made this thread busy
     undo();
     undo(); // once only
     expect(seen.busy).toBe(true);
     activity.end();
     expect(seen.busy).toBe(false);
+  });
+
+  it('is not made busy by a handed-over request that ends before its undo runs', () => {
+    const activity = new ForegroundActivity();
+    const seen = ForegroundActivity.seenFrom(activity.shareWithThreads());
+    activity.begin();
+    const undo = activity.handOver();
+    activity.end(); // the request counter's 'close' listener runs first
+    undo();
+    expect(seen.busy).toBe(false);
+    expect(seen.quietForMs()).toBeGreaterThan(1_000_000);
+  });
+
+  it('tells another thread how long it has been quiet', async () => {
+    const activity = new ForegroundActivity();
+    const seen = ForegroundActivity.seenFrom(activity.shareWithThreads());
+    activity.begin();
+    expect(seen.quietForMs()).toBe(0);
+    activity.end();
+    expect(seen.quietForMs()).toBeLessThan(20);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(seen.quietForMs()).toBeGreaterThanOrEqual(50);
   });
 });

@@ -1,3 +1,11 @@
+export interface ForegroundSeenFromAnotherThread {
+  readonly busy: boolean;
+  quietForMs(): number;
+}
+
+/** The count (Int32) and, 8-byte aligned after it, the time the last request ended (BigInt64). */
+const SHARED_BYTES = 16;
+
 /**
  * How many HTTP requests the process is answering right now. In the all-in-one the front door and
  * every embedded consumer share one event loop; the consumers read this to stand back while
@@ -6,15 +14,19 @@
 export class ForegroundActivity {
   private active = 0;
   private readonly idleListeners: (() => void)[] = [];
-  /** The same count, for other threads to read (`shareWithThreads`). */
+  /** The same count, for other threads to read (`shareWithThreads`)… */
   private shared: Int32Array | undefined;
+  /** …and when a request of its own last ended (Date.now(), which every thread reads alike). */
+  private sharedLastEnd: BigInt64Array | undefined;
 
   /** Requests in progress whose work another thread does (handed over): not shown to other threads. */
   private handedOver = 0;
+  /** The count other threads see now. */
+  private ownShown = 0;
 
   begin(): void {
     this.active += 1;
-    this.publish();
+    this.publish(false);
   }
 
   end(): void {
@@ -31,18 +43,26 @@ export class ForegroundActivity {
    */
   handOver(): () => void {
     this.handedOver += 1;
-    this.publish();
+    this.publish(false);
     let undone = false;
     return () => {
       if (undone) return;
       undone = true;
       this.handedOver -= 1;
-      this.publish();
+      this.publish(false);
     };
   }
 
-  private publish(): void {
-    if (this.shared) Atomics.store(this.shared, 0, Math.max(0, this.active - this.handedOver));
+  /**
+   * `stampQuiet`: when the last request of this thread's own has just ended, it is quiet from now
+   * (not when the last one was handed over, nor when a handed-over one ends before its undo).
+   */
+  private publish(stampQuiet = true): void {
+    if (!this.shared) return;
+    const own = Math.max(0, this.active - this.handedOver);
+    if (stampQuiet && own === 0 && this.ownShown > 0 && this.sharedLastEnd) Atomics.store(this.sharedLastEnd, 0, BigInt(Date.now()));
+    this.ownShown = own;
+    Atomics.store(this.shared, 0, own);
   }
 
   /**
@@ -50,18 +70,26 @@ export class ForegroundActivity {
    * through `ForegroundActivity.seenFrom` (the all-in-one's lifecycle thread, ADR 0028).
    */
   shareWithThreads(): SharedArrayBuffer {
-    const buffer = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-    this.shared = new Int32Array(buffer);
-    this.publish();
+    const buffer = new SharedArrayBuffer(SHARED_BYTES);
+    this.shared = new Int32Array(buffer, 0, 1);
+    this.sharedLastEnd = new BigInt64Array(buffer, 8, 1); // 0: no request of its own has ended yet
+    this.publish(false);
     return buffer;
   }
 
-  /** Whether the thread that shared `buffer` is answering requests right now. */
-  static seenFrom(buffer: SharedArrayBuffer): { readonly busy: boolean } {
-    const count = new Int32Array(buffer);
+  /**
+   * The activity of the thread that shared `buffer`: whether it is answering requests right now,
+   * and for how long it has not been (0 while it is).
+   */
+  static seenFrom(buffer: SharedArrayBuffer): ForegroundSeenFromAnotherThread {
+    const count = new Int32Array(buffer, 0, 1);
+    const lastEnd = new BigInt64Array(buffer, 8, 1);
     return {
       get busy() {
         return Atomics.load(count, 0) > 0;
+      },
+      quietForMs() {
+        return Atomics.load(count, 0) > 0 ? 0 : Date.now() - Number(Atomics.load(lastEnd, 0));
       },
     };
   }
