@@ -1,7 +1,8 @@
 import express from 'express';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { handOverToLifecycleThread } from './hand-over-to-lifecycle-thread';
+import { ForegroundActivity } from '@cxm/platform-embedded';
+import { handOverToLifecycleThread, sandboxDeliveriesAreLifecycleWork } from './hand-over-to-lifecycle-thread';
 
 const answeredBy = async (answer: Response) => ((await answer.json()) as { answeredBy: string }).answeredBy;
 
@@ -69,6 +70,34 @@ describe('handOverToLifecycleThread', () => {
       expect(await answer.json()).toMatchObject({ status: 503, detail: 'the lifecycle thread is not answering' });
     } finally {
       await new Promise((resolve) => orphan.server.close(resolve));
+    }
+  });
+
+  it("counts the sandbox's deliveries and handed-over requests as the lifecycle thread's work, ingest's as the front door's", async () => {
+    const foreground = new ForegroundActivity();
+    const seen = ForegroundActivity.seenFrom(foreground.shareWithThreads());
+    const busyWhileAnswering: Record<string, boolean> = {};
+    const app = express();
+    app.use((req, res, next) => {
+      foreground.begin(); // as countRequestsInProgress does, before any middleware
+      res.once('close', () => foreground.end());
+      next();
+    });
+    app.use(handOverToLifecycleThread(thread.url, foreground));
+    app.use(sandboxDeliveriesAreLifecycleWork(foreground));
+    app.use((req, res) => {
+      busyWhileAnswering[req.path] = seen.busy;
+      res.status(200).json({});
+    });
+    const door = await listen(app);
+    try {
+      await fetch(`${door.url}/sandbox/outbound/x`, { method: 'POST', body: '{}' });
+      await fetch(`${door.url}/v1/mentions`, { method: 'POST', body: '{}' });
+      expect(busyWhileAnswering).toEqual({ '/sandbox/outbound/x': false, '/v1/mentions': true });
+      await fetch(`${door.url}/v1/search`, { method: 'POST', body: '{}' }); // handed over
+      expect(seen.busy).toBe(false);
+    } finally {
+      await new Promise((resolve) => door.server.close(resolve));
     }
   });
 });
