@@ -1,4 +1,4 @@
-import { conversationKey, createEvent, Topic } from '@cxm/contracts';
+import { conversationKey, createEvent, Mention, Topic } from '@cxm/contracts';
 import { ForegroundActivity } from '@cxm/platform-embedded';
 import { silentLogger } from '@cxm/platform-logging';
 import { aClassification, aMention, aMentionReceivedEvent, waitFor } from '@cxm/testing';
@@ -13,6 +13,17 @@ import { serveBusToThread } from './serve-bus-to-thread';
 import { ThreadEventBus } from './thread-event-bus.adapter';
 
 const retryPolicy = { maxAttempts: 3, initialDelayMs: 5, maxDelayMs: 20 };
+
+/** A topic the lifecycle thread owns, beside the host's mentions.raw. */
+function aClassifiedEvent(mention: Mention) {
+  return createEvent('mentions.classified', {
+    tenantId: mention.tenantId,
+    correlationId: mention.id,
+    key: conversationKey(mention.tenantId, mention.conversationId),
+    causationId: `c-${mention.id}`,
+    payload: { mention, classification: aClassification() },
+  });
+}
 const logger = silentLogger();
 
 /**
@@ -73,13 +84,7 @@ describe('ThreadEventBus', () => {
     await bus.start();
     const raw = aMentionReceivedEvent(aMention());
     const mention = aMention();
-    const classified = createEvent('mentions.classified', {
-      tenantId: mention.tenantId,
-      correlationId: mention.id,
-      key: conversationKey(mention.tenantId, mention.conversationId),
-      causationId: `c-${mention.id}`,
-      payload: { mention, classification: aClassification() },
-    });
+    const classified = aClassifiedEvent(mention);
     await bus.publish('mentions.raw', raw);
     await bus.publish('mentions.classified', classified);
     await waitFor(() => (seen.length === 2 ? true : undefined));
@@ -154,13 +159,7 @@ describe('ThreadEventBus', () => {
     const guest = new ThreadEventBus({ port: port2, hostOwns: () => true, local: new EmbeddedEventBus({ partitions: 2, retryPolicy, logger }), retryPolicy, logger });
     await guest.start();
     const mention = aMention();
-    const classified = createEvent('mentions.classified', {
-      tenantId: mention.tenantId,
-      correlationId: mention.id,
-      key: conversationKey(mention.tenantId, mention.conversationId),
-      causationId: `c-${mention.id}`,
-      payload: { mention, classification: aClassification() },
-    });
+    const classified = aClassifiedEvent(mention);
     await expect(guest.publish('mentions.classified', classified)).rejects.toThrow("topic mentions.classified is not this thread's");
     await expect(guest.publish('mentions.raw', aMentionReceivedEvent(mention))).resolves.toBeUndefined();
     bridge.close();
