@@ -59,6 +59,7 @@ export async function startAllInOne(env: NodeJS.ProcessEnv = process.env): Promi
     throw error;
   }
 }
+
 export function printBanner(service: RunningService): void {
   const { config, url } = service;
   const lines = [
