@@ -64,7 +64,13 @@ export async function bootstrapService(definition: ServiceDefinition, env: NodeJ
   definition.beforeRoutes?.(app);
   configureHttpApp(app, definition.title, definition.moreOpenApi);
   countRequestsInProgress(app.getHttpServer(), adapters.foreground);
-  await app.listen(config.port, config.host);
+  try {
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    // listen() had already initialised the app: its bus consumes and its stores are open.
+    await app.close();
+    throw error;
+  }
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://${config.host}:${address.port}`;
   logger.info({ url, tenants: config.tenants, bus: config.bus.driver, store: config.store.driver, index: config.index.driver }, `${definition.name} listening`);
