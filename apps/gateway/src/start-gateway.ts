@@ -1,5 +1,5 @@
 import { ConfigReader } from '@cxm/platform-config';
-import { mergeOpenApi, OpenApiDocument, Upstream, UPSTREAMS, upstreamFor } from '@cxm/platform-http';
+import { answersReady, mergeOpenApi, OpenApiDocument, Upstream, UPSTREAMS, upstreamFor } from '@cxm/platform-http';
 import { createLogger, Logger } from '@cxm/platform-logging';
 import express, { Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
@@ -74,7 +74,7 @@ function problem(res: Response, status: number, title: string, detail: string): 
 async function readiness(config: GatewayConfig): Promise<Record<string, boolean>> {
   const entries = await Promise.all(
     UPSTREAMS.map(async (name) => {
-      const ok = await fetch(`${config.upstreams[name]}/readyz`, { signal: AbortSignal.timeout(3_000) }).then((r) => r.ok, () => false);
+      const ok = await answersReady(config.upstreams[name]);
       return [name, ok] as const;
     }),
   );

@@ -1,5 +1,5 @@
 import { EmbeddedEventBus, serveBusToThread } from '@cxm/platform-bus';
-import { OpenApiDocument, ReadinessCheck } from '@cxm/platform-http';
+import { answersReady, OpenApiDocument, ReadinessCheck } from '@cxm/platform-http';
 import { Logger } from '@cxm/platform-logging';
 import { join } from 'node:path';
 import { MessageChannel, MessagePort, Worker } from 'node:worker_threads';
@@ -87,7 +87,7 @@ export async function startLifecycleThread(env: Record<string, string | undefine
     },
     readiness: {
       name: 'lifecycle-thread',
-      check: () => (alive ? fetch(`${ready.url}/readyz`, { signal: AbortSignal.timeout(3_000) }).then((r) => r.ok, () => false) : Promise.resolve(false)),
+      check: () => (alive ? answersReady(ready.url) : Promise.resolve(false)),
     },
     tellPublicUrl: (url) => tell({ kind: 'public-url', url }),
     shareFrontDoorActivity: (buffer) => tell({ kind: 'front-door-activity', buffer }),

@@ -10,3 +10,4 @@ export * from './parse-query-or-problem';
 export * from './problem-observers';
 export * from './public-api/public-routes';
 export * from './public-api/merge-openapi';
+export * from './answers-ready';

@@ -4,6 +4,7 @@ import { Logger } from '@cxm/platform-logging';
 import { join } from 'node:path';
 import { assertSubscriptionWiring } from '../delivery/assert-subscription-wiring';
 import { deliverWithPolicy, RawMessage } from '../delivery/deliver-with-policy';
+import { deadLetterFrom } from '../delivery/dead-letter-from';
 import { eventHeaders } from '../delivery/event-headers';
 import { partitionForKey } from '../delivery/partition-for-key';
 import { RetryPolicy } from '../delivery/retry-policy';
@@ -89,7 +90,7 @@ export class EmbeddedEventBus implements EventBus {
     this.consumers.push({
       group: subscription.group,
       topic: deadLetterTopic(subscription.topic),
-      handle: (message) => subscription.handler({ ...(JSON.parse(message.value) as DeadLetterPayload), key: message.key, headers: message.headers }),
+      handle: (message) => subscription.handler(deadLetterFrom(message)),
     });
   }
 

@@ -4,6 +4,7 @@ import { backOff } from 'exponential-backoff';
 import { Admin, Consumer, EachMessagePayload, IHeaders, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { assertSubscriptionWiring } from '../delivery/assert-subscription-wiring';
 import { deliverWithPolicy, RawMessage } from '../delivery/deliver-with-policy';
+import { deadLetterFrom } from '../delivery/dead-letter-from';
 import { RetryPolicy } from '../delivery/retry-policy';
 import { DeadLetterSubscription, EventBus, Subscription } from '../event-bus.port';
 
@@ -98,7 +99,7 @@ export class KafkaEventBus implements EventBus {
 
   subscribeDeadLetters(subscription: DeadLetterSubscription): void {
     this.register(subscription.group, deadLetterTopic(subscription.topic), (message) =>
-      subscription.handler({ ...(JSON.parse(message.value) as DeadLetterPayload), key: message.key, headers: message.headers }),
+      subscription.handler(deadLetterFrom(message)),
     );
   }
 

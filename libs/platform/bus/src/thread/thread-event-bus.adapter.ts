@@ -3,6 +3,7 @@ import { Logger } from '@cxm/platform-logging';
 import { MessagePort } from 'node:worker_threads';
 import { assertSubscriptionWiring } from '../delivery/assert-subscription-wiring';
 import { deliverWithPolicy, RawMessage } from '../delivery/deliver-with-policy';
+import { deadLetterFrom } from '../delivery/dead-letter-from';
 import { RetryPolicy } from '../delivery/retry-policy';
 import { eventHeaders } from '../delivery/event-headers';
 import { DeadLetterSubscription, EventBus, Subscription } from '../event-bus.port';
@@ -63,7 +64,7 @@ export class ThreadEventBus implements EventBus {
     const { group, topic, handler } = subscription;
     if (!this.options.hostOwns(topic)) return this.options.local.subscribeDeadLetters(subscription);
     this.addRemote(group, deadLetterTopic(topic), async (message) => {
-      await handler({ ...(JSON.parse(message.value) as DeadLetterPayload), key: message.key, headers: message.headers });
+      await handler(deadLetterFrom(message));
       return undefined;
     });
   }
