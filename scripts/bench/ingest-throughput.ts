@@ -20,15 +20,19 @@
  * does not share its event loop): channel secrets set through the API, one request of each kind
  * checked, a 3 s warm-up, then the measured run. Accepted counts come from the server's own
  * `/metrics`; CPU time from /proc; the digest from `POST /v1/search` totals.
+ *
+ * The fixed-rate phase also says when its slowest 1 % were due (in how many 100 ms windows, and
+ * the fullest one): a p99 made by one or two stalls, every request due in them waiting alike, reads
+ * differently from a tail spread over the whole phase.
  */
 import { freePort } from '@cxm/distributed-launcher';
-import autocannon from 'autocannon';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_TENANT, canonicalWorkload, mixedWorkload, renderSend, RequestTemplate, Workload } from '@cxm/demo';
+import { fire, nextSend } from './deck-load';
 import { OpenLoopResult, runOpenLoop } from './open-loop-load';
 import { percentile } from './percentile';
 
@@ -173,6 +177,8 @@ interface Phase {
   worstSendLagMs?: number;
   /** Open-loop phases: the generator's own CPU seconds (it shares the two cores with the server). */
   generatorCpuSeconds?: number;
+  /** Open-loop phases: when the slowest 1 % were due, which tells a few stalls from a tail spread over the phase. */
+  slowest?: SlowestRequests;
   statusCodes: Record<string, number>;
   unexpectedNon2xx: number;
   errors: number;
@@ -199,7 +205,7 @@ async function runPhase(app: App, workload: Workload, options: PhaseOptions, cou
   try {
     await configureChannels(server, workload);
     await checkEachKind(server, workload, counter);
-    await fire(server.url, workload.deck, { seconds: 3, connections: 16 }, counter); // warm-up: JIT, journals, first partitions
+    await fire(server.url, workload.deck, { seconds: 3, connections: 16 }, counter, TOKEN); // warm-up: JIT, journals, first partitions
     await server.toggleProfiler();
     const loadStart = loadAverage();
     const before = await server.counts();
@@ -230,6 +236,7 @@ async function runPhase(app: App, workload: Workload, options: PhaseOptions, cou
       p50: result.p50,
       p99: result.p99,
       ...(result.worstSendLagMs !== undefined ? { worstSendLagMs: result.worstSendLagMs, generatorCpuSeconds: result.generatorCpuSeconds } : {}),
+      ...(result.slowest ? { slowest: result.slowest } : {}),
       byKind: latencyByKind(result.timings),
       statusCodes,
       unexpectedNon2xx: Object.entries(statusCodes).filter(([code]) => !code.startsWith('2') && !EXPECTED_REFUSALS.has(code)).reduce((sum, [, n]) => sum + n, 0),
@@ -303,12 +310,6 @@ async function searchCost(server: Server): Promise<number> {
   return ((server.cpuSeconds() - before) * 1000) / rounds;
 }
 
-/** The deck's next request, rendered with a number of its own (so every id is new): both generators send the same sequence. */
-function nextSend(deck: readonly RequestTemplate[], counter: { n: number }): { kind: string; path: string; body: string; headers: Record<string, string> } {
-  const n = counter.n++;
-  const template = deck[n % deck.length];
-  return { kind: template.kind, path: template.path, ...renderSend(template, n, TOKEN) };
-}
 
 /** What a phase's load produced, whichever generator made it. */
 interface LoadOutcome {
@@ -321,6 +322,7 @@ interface LoadOutcome {
   timings: Map<string, number[]>;
   worstSendLagMs?: number;
   generatorCpuSeconds?: number;
+  slowest?: SlowestRequests;
 }
 
 /**
@@ -331,7 +333,7 @@ interface LoadOutcome {
 async function load(url: string, deck: readonly RequestTemplate[], options: PhaseOptions, counter: { n: number }): Promise<LoadOutcome> {
   if (options.rate && options.arrivals) return openLoop(url, deck, { ...options, rate: options.rate, arrivals: options.arrivals }, counter);
   const timings = new Map<string, number[]>();
-  const result = await fire(url, deck, options, counter, timings);
+  const result = await fire(url, deck, options, counter, TOKEN, timings);
   return {
     answered2xx: result['2xx'],
     p50: result.latency.p50,
@@ -345,7 +347,7 @@ async function load(url: string, deck: readonly RequestTemplate[], options: Phas
 async function openLoop(url: string, deck: readonly RequestTemplate[], options: PhaseOptions & { rate: number; arrivals: 'even' | 'poisson' }, counter: { n: number }): Promise<LoadOutcome> {
   const result: OpenLoopResult = await runOpenLoop({ url, seconds: options.seconds, requestsPerSecond: options.rate, connections: options.connections, arrivals: options.arrivals }, () => ({
     method: 'POST',
-    ...nextSend(deck, counter),
+    ...nextSend(deck, counter, TOKEN),
   }));
   const timings = new Map<string, number[]>();
   for (const { kind, ms } of result.latencies) {
@@ -363,43 +365,41 @@ async function openLoop(url: string, deck: readonly RequestTemplate[], options: 
     timings,
     worstSendLagMs: result.worstSendLagMs,
     generatorCpuSeconds: result.generatorCpuSeconds,
+    slowest: slowestRequests(result.latencies, percentile(all, 99)),
   };
 }
 
-/**
- * `timings` (optional) gets each answered request's time in ms under its kind. autocannon keeps
- * one request in flight per connection, so the connection's context holds the one being timed.
- */
-function fire(url: string, deck: readonly RequestTemplate[], options: { seconds: number; connections: number; rate?: number }, counter: { n: number }, timings?: Map<string, number[]>) {
-  return autocannon({
-    url,
-    duration: options.seconds,
-    connections: options.connections,
-    overallRate: options.rate,
-    method: 'POST',
-    requests: [
-      {
-        setupRequest: (request, context: TimedContext) => {
-          const { kind, path, body, headers } = nextSend(deck, counter);
-          context.kind = kind;
-          context.sentAt = performance.now();
-          return { ...request, path, body, headers };
-        },
-        onResponse: (_status, _body, context: TimedContext) => {
-          if (!timings || context.kind === undefined || context.sentAt === undefined) return;
-          const kind = timings.get(context.kind) ?? [];
-          kind.push(performance.now() - context.sentAt);
-          timings.set(context.kind, kind);
-        },
-      },
-    ],
-  });
+/** The slowest 1 % of an open-loop phase's requests, by when they were due. */
+interface SlowestRequests {
+  requests: number;
+  /** Distinct 100 ms windows of due times they fall in: a handful means stalls, many a spread tail. */
+  windows: number;
+  /** The window holding most of them: its start (s into the phase) and how many. */
+  densest: { atSeconds: number; requests: number };
+  /** Their kinds, most frequent first. */
+  byKind: Record<string, number>;
 }
 
-interface TimedContext {
-  kind?: string;
-  sentAt?: number;
+const SLOW_WINDOW_MS = 100;
+
+function slowestRequests(latencies: OpenLoopResult['latencies'], p99: number): SlowestRequests {
+  const slow = latencies.filter(({ ms }) => ms >= p99);
+  const perWindow = new Map<number, number>();
+  const byKind: Record<string, number> = {};
+  for (const { kind, dueAtMs } of slow) {
+    const window = Math.floor(dueAtMs / SLOW_WINDOW_MS);
+    perWindow.set(window, (perWindow.get(window) ?? 0) + 1);
+    byKind[kind] = (byKind[kind] ?? 0) + 1;
+  }
+  const [densestWindow, densestCount] = [...perWindow].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0]);
+  return {
+    requests: slow.length,
+    windows: perWindow.size,
+    densest: { atSeconds: (densestWindow * SLOW_WINDOW_MS) / 1000, requests: densestCount },
+    byKind: Object.fromEntries(Object.entries(byKind).sort(([, a], [, b]) => b - a)),
+  };
 }
+
 
 function latencyByKind(timings: Map<string, number[]>): Phase['byKind'] {
   return Object.fromEntries([...timings].map(([kind, values]) => {
@@ -413,6 +413,11 @@ const ARRIVALS: Record<string, string> = {
   poisson: 'open loop, Poisson arrivals, latency from each due time',
   bursts: "autocannon's rate limit: each second's quota sent back to back",
 };
+
+function slowestLine(slowest: SlowestRequests): string {
+  const kinds = Object.entries(slowest.byKind).map(([kind, n]) => `${kind} ${n}`).join(', ');
+  return `      the slowest 1 % (${slowest.requests} requests, at or over the p99) were due in ${slowest.windows} windows of ${SLOW_WINDOW_MS} ms; most in one: ${slowest.densest.requests} at ${slowest.densest.atSeconds.toFixed(1)} s; by kind: ${kinds}`;
+}
 
 function report(app: App, workloadName: string, workload: Workload, full: Phase, fixed: Phase, offeredMentions: number, arrivals: string): string {
   const ms = (v: number) => `${v.toFixed(1).padStart(7)} ms`;
@@ -442,6 +447,7 @@ function report(app: App, workloadName: string, workload: Workload, full: Phase,
     `  fixed ${offeredMentions} mentions/s offered (${fixed.offeredRequestsPerSecond} requests/s, ${fixed.seconds} s, ${ARRIVALS[arrivals] ?? arrivals}): p99 ${(fixed.p99 / TARGET_P99_MS).toFixed(2)} × budget (p99 < ${TARGET_P99_MS} ms)`,
     ...(fixed.worstSendLagMs !== undefined ? [`      the generator sent every request at most ${fixed.worstSendLagMs.toFixed(1)} ms after its due time (its own lag; counted in the latencies), using ${fixed.generatorCpuSeconds?.toFixed(1)} s of CPU itself`] : []),
     ...phaseLines(fixed),
+    ...(fixed.slowest ? [slowestLine(fixed.slowest)] : []),
     '',
   ].join('\n');
 }

@@ -35,8 +35,8 @@ export interface OpenLoopResult {
   sent: number;
   statusCodes: Record<string, number>;
   errors: number;
-  /** Per answered request: its kind and ms from its due time to the end of its answer. */
-  latencies: { kind: string; ms: number }[];
+  /** Per answered request: its kind, ms from its due time to the end of its answer, and that due time (ms after the phase's start). */
+  latencies: { kind: string; ms: number; dueAtMs: number }[];
   /** How late, at worst, the generator itself put a request on the wire (its own event loop's lag and rendering). */
   worstSendLagMs: number;
   /** CPU seconds the generator's process spent during the phase (it shares the machine with the server). */
@@ -62,7 +62,7 @@ export async function runOpenLoop(options: OpenLoopOptions, next: () => OpenLoop
       const due = start + dueTimes[i];
       const request = next(); // rendered (and signed) before the lag is read: that time is late too
       result.worstSendLagMs = Math.max(result.worstSendLagMs, performance.now() - due);
-      answers.push(send(target, agent, request, due, result));
+      answers.push(send(target, agent, request, due, due - start, result));
       result.sent += 1;
     }
     if (i < dueTimes.length) await sleepUntil(start + dueTimes[i]);
@@ -87,7 +87,7 @@ function schedule(options: OpenLoopOptions): number[] {
   return times;
 }
 
-function send(target: URL, agent: Agent, send: OpenLoopSend, due: number, result: OpenLoopResult): Promise<void> {
+function send(target: URL, agent: Agent, send: OpenLoopSend, due: number, dueAtMs: number, result: OpenLoopResult): Promise<void> {
   return new Promise((resolve) => {
     const outgoing = httpRequest(
       { host: target.hostname, port: target.port, method: send.method, path: send.path, agent, headers: { ...send.headers, 'content-length': Buffer.byteLength(send.body) } },
@@ -98,7 +98,7 @@ function send(target: URL, agent: Agent, send: OpenLoopSend, due: number, result
           if (!response.complete) return failed();
           const status = String(response.statusCode);
           result.statusCodes[status] = (result.statusCodes[status] ?? 0) + 1;
-          if (status.startsWith('2')) result.latencies.push({ kind: send.kind, ms: performance.now() - due });
+          if (status.startsWith('2')) result.latencies.push({ kind: send.kind, ms: performance.now() - due, dueAtMs });
           settle();
         });
       },

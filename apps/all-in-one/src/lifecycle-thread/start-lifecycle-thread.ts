@@ -32,6 +32,12 @@ export interface LifecycleThreadOptions {
   /** The main thread's embedded bus is shared through the bus bridge (false: Kafka, each thread talks to the brokers). */
   bridgeBus: boolean;
   frontDoorUrl?: string;
+  /** The thread's entry script; tests give a stand-in to reach the failure paths. */
+  script?: string;
+  startTimeoutMs?: number;
+  stopTimeoutMs?: number;
+  /** What happens when the thread dies while the process runs (default: the process exits with 70). */
+  onDied?: (code: number) => void;
 }
 
 /**
@@ -41,7 +47,9 @@ export interface LifecycleThreadOptions {
 export async function startLifecycleThread(env: Record<string, string | undefined>, options: LifecycleThreadOptions): Promise<LifecycleThread> {
   const bridge = options.bridgeBus ? new MessageChannel() : undefined;
   const data: LifecycleThreadData = { env, frontDoorUrl: options.frontDoorUrl, ...(bridge ? { busPort: bridge.port2 } : {}) };
-  const worker = new Worker(join(__dirname, 'lifecycle-thread.worker.js'), { workerData: data, transferList: bridge ? [bridge.port2] : [] });
+  const worker = new Worker(options.script ?? join(__dirname, 'lifecycle-thread.worker.js'), { workerData: data, transferList: bridge ? [bridge.port2] : [] });
+  const startTimeoutMs = options.startTimeoutMs ?? START_TIMEOUT_MS;
+  const onDied = options.onDied ?? exitAfterTheThreadDied;
   let alive = true;
   let running = false;
   let stopping = false;
@@ -51,11 +59,11 @@ export async function startLifecycleThread(env: Record<string, string | undefine
     alive = false;
     served?.close();
     resolveStopped?.();
-    if (running && !stopping) exitAfterTheThreadDied(code);
+    if (running && !stopping) onDied(code);
   });
 
   const ready = await new Promise<Extract<FromLifecycleThread, { kind: 'ready' }>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the lifecycle thread did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+    const timer = setTimeout(() => reject(new Error(`the lifecycle thread did not start within ${startTimeoutMs / 1000} s`)), startTimeoutMs);
     const fail = (error: Error) => {
       clearTimeout(timer);
       reject(error);
@@ -99,7 +107,7 @@ export async function startLifecycleThread(env: Record<string, string | undefine
       if (!alive) return;
       const done = new Promise<void>((resolve) => (resolveStopped = resolve));
       tell({ kind: 'stop' });
-      const timeout = new Promise<'timeout'>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS, 'timeout').unref());
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(resolve, options.stopTimeoutMs ?? STOP_TIMEOUT_MS, 'timeout').unref());
       await Promise.race([done, timeout]);
       await worker.terminate();
     },
