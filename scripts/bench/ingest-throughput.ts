@@ -32,6 +32,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_TENANT, canonicalWorkload, mixedWorkload, renderSend, RequestTemplate, Workload } from '@cxm/demo';
+import { ALL_IN_ONE_NODE_FLAGS } from '../../apps/all-in-one/src/node-flags';
 import { fire, nextSend } from './deck-load';
 import { OpenLoopResult, runOpenLoop } from './open-loop-load';
 import { percentile } from './percentile';
@@ -64,7 +65,9 @@ class Server {
   async start(): Promise<void> {
     const port = await freePort();
     this.url = `http://127.0.0.1:${port}`;
-    this.child = spawn(process.execPath, [...(this.cpuProfDir ? ['-r', './scripts/bench/cpu-profile.js'] : []), '-r', './scripts/register.js', `apps/${this.app}/src/main.ts`], {
+    // Launched as it ships: the all-in-one with its Node.js flags (ADR 0029), the ingest service as `node main.ts`.
+    const nodeFlags = this.app === 'all-in-one' ? ALL_IN_ONE_NODE_FLAGS : [];
+    this.child = spawn(process.execPath, [...nodeFlags, ...(this.cpuProfDir ? ['-r', './scripts/bench/cpu-profile.js'] : []), '-r', './scripts/register.js', `apps/${this.app}/src/main.ts`], {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), CXM_DATA_DIR: this.dataDir, CXM_ADMIN_TOKEN: TOKEN, CXM_TENANTS: BENCH_TENANT, CXM_LOG_LEVEL: 'warn', ...(this.cpuProfDir ? { CXM_BENCH_CPU_PROF_DIR: this.cpuProfDir } : {}) },
       stdio: ['ignore', 'ignore', 'inherit'],

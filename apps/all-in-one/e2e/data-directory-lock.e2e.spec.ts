@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AllInOneProcess, freePort } from './support/all-in-one-process';
 import { ApiClient } from './support/api-client';
+import { allInOneLaunchArguments } from '../src/node-flags';
 
 jest.setTimeout(120_000);
 
@@ -40,7 +41,7 @@ describe('one data directory, one all-in-one', () => {
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const before = sizes(dataDir);
 
-    const second = spawn(process.execPath, ['-r', './scripts/register.js', 'apps/all-in-one/src/main.ts'], {
+    const second = spawn(process.execPath, allInOneLaunchArguments(), {
       cwd: ROOT,
       // At info, a lifecycle thread that got as far as starting would say so ("lifecycle listening").
       env: { ...process.env, PORT: String(await freePort()), CXM_DATA_DIR: dataDir, CXM_ADMIN_TOKEN: TOKEN, CXM_LOG_LEVEL: 'info' },

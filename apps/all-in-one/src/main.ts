@@ -1,8 +1,11 @@
 import './io-threads';
 import 'reflect-metadata';
+import { missingNodeFlagsWarning } from './node-flags';
 import { printBanner, startAllInOne } from './start-all-in-one';
 
 async function main(): Promise<void> {
+  const warning = missingNodeFlagsWarning();
+  if (warning) process.stderr.write(warning);
   const service = await startAllInOne();
   printBanner(service);
   if (process.argv.includes('--demo')) {

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { waitFor } from '@cxm/testing';
+import { allInOneLaunchArguments } from '../../src/node-flags';
 
 export { freePort } from '@cxm/distributed-launcher';
 
@@ -14,7 +15,7 @@ export class AllInOneProcess {
   constructor(private readonly env: Record<string, string>) {}
 
   async start(): Promise<void> {
-    this.child = spawn(process.execPath, ['-r', './scripts/register.js', 'apps/all-in-one/src/main.ts'], {
+    this.child = spawn(process.execPath, allInOneLaunchArguments(), {
       cwd: ROOT,
       env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],

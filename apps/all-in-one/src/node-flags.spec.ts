@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ALL_IN_ONE_NODE_FLAGS, allInOneLaunchArguments, missingNodeFlagsWarning } from './node-flags';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const json = (path: string) => JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
+
+describe('the all-in-one Node.js flags', () => {
+  // Scripts cannot import the constant: each command that starts the all-in-one must carry it.
+  it.each([
+    ['npm start', () => json('package.json').scripts.start],
+    ['npm run start:demo', () => json('package.json').scripts['start:demo']],
+    ['npm run bench:lifecycle (the all-in-one in its own process)', () => json('package.json').scripts['bench:lifecycle']],
+    ['nx serve all-in-one', () => json('apps/all-in-one/project.json').targets.serve.command],
+  ])('%s starts node with them', (_name, command) => {
+    const nodeArguments = (command() as string).split(' ');
+    expect(nodeArguments[0]).toBe('node');
+    for (const flag of ALL_IN_ONE_NODE_FLAGS) expect(nodeArguments.slice(1, nodeArguments.indexOf('-r'))).toContain(flag);
+  });
+
+  it('puts them before the entry point when another process starts the all-in-one', () => {
+    const args = allInOneLaunchArguments('--demo');
+    expect(args.slice(0, ALL_IN_ONE_NODE_FLAGS.length)).toEqual([...ALL_IN_ONE_NODE_FLAGS]);
+    expect(args.slice(-2)).toEqual(['apps/all-in-one/src/main.ts', '--demo']);
+  });
+
+  it('warns when the process was started without a V8 pool size, and says how to set one', () => {
+    expect(missingNodeFlagsWarning(['-r', './scripts/register.js'], '')).toContain('NODE_OPTIONS=--v8-pool-size=1');
+  });
+
+  it('stays quiet when a V8 pool size was chosen, ours or the operator’s, as a flag or in NODE_OPTIONS', () => {
+    expect(missingNodeFlagsWarning(['--v8-pool-size=1', '-r', './scripts/register.js'], '')).toBeUndefined();
+    expect(missingNodeFlagsWarning([], '--max-old-space-size=4096 --v8-pool-size=2')).toBeUndefined();
+  });
+});
