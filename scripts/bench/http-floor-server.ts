@@ -1,15 +1,15 @@
 /**
  * The floor under any front door built on this stack (`npm run bench:http-floor`): NestJS on
- * Express with the platform's own body parsers and settings (configure-http-app.ts), and routes at
- * the ingest paths that answer 202 without doing anything. What it cannot exceed, no ingest
- * service on one thread can: every request the real one answers pays at least this much.
+ * Express set up by the platform's own `configureHttpApp` (body parsers, settings), and routes at
+ * the ingest paths that answer at once, with the real routes' statuses, doing nothing else. What
+ * it cannot exceed, no ingest service on one thread can: every request the real one answers pays
+ * at least this much.
  */
 import 'reflect-metadata';
 import { Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { LARGE_BODY_ROUTES, MAX_BODY_BYTES, MAX_RAW_BODY_BYTES, RAW_BODY_ROUTE_PREFIX } from '@cxm/platform-http';
-import { json, raw } from 'express';
+import { configureHttpApp } from '@cxm/platform-http';
 
 @Controller()
 class FloorController {
@@ -42,12 +42,8 @@ class FloorModule {}
 
 async function main(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(FloorModule, { bodyParser: false, logger: false });
-  // The same parsers, in the same order, as every service of the platform (configure-http-app.ts).
-  app.use(RAW_BODY_ROUTE_PREFIX, raw({ type: () => true, limit: MAX_RAW_BODY_BYTES }));
-  for (const [path, limit] of Object.entries(LARGE_BODY_ROUTES)) app.use(path, json({ limit }));
-  app.useBodyParser('json', { limit: MAX_BODY_BYTES });
-  app.disable('x-powered-by');
-  app.set('etag', false);
+  // What every service of the platform gets: the same parsers in the same order, the same settings.
+  configureHttpApp(app, 'http floor');
   await app.listen(Number(process.env.PORT), '127.0.0.1');
 }
 

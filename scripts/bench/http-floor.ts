@@ -9,10 +9,10 @@
 import { freePort } from '@cxm/distributed-launcher';
 import { mixedWorkload } from '@cxm/demo';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fire } from './deck-load';
+import { processCpuSplit, untilHealthy } from './server-process';
 
 const TARGET_MENTIONS_PER_SECOND = 5_000;
 const ROOT = join(__dirname, '..', '..');
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['-r', './scripts/register.js', 'scripts/bench/http-floor-server.ts'], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
   try {
-    await untilHealthy(url);
+    await untilHealthy(url, 'floor server');
     const workload = mixedWorkload();
     const counter = { n: 0 };
     await fire(url, workload.deck, { seconds: 3, connections: 16 }, counter, 'unused'); // warm-up: JIT
@@ -50,17 +50,10 @@ async function main(): Promise<void> {
   }
 }
 
-async function untilHealthy(url: string): Promise<void> {
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
-    if ((await fetch(`${url}/healthz`).catch(() => undefined))?.ok) return;
-  }
-  throw new Error('the floor server did not start');
-}
-
-/** User and system CPU seconds of a process, all its threads (/proc, in clock ticks of 1/100 s). */
+/** All threads of the process, user and system. */
 function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  const { user, system } = processCpuSplit(pid);
+  return user + system;
 }
 
 main().catch((error) => {

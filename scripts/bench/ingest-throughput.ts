@@ -34,6 +34,7 @@ import { parseArgs } from 'node:util';
 import { BENCH_TENANT, canonicalWorkload, mixedWorkload, renderSend, RequestTemplate, Workload } from '@cxm/demo';
 import { ALL_IN_ONE_NODE_FLAGS } from '../../apps/all-in-one/src/node-flags';
 import { fire, nextSend } from './deck-load';
+import { processCpuSplit, untilHealthy } from './server-process';
 import { OpenLoopResult, runOpenLoop } from './open-loop-load';
 import { percentile } from './percentile';
 
@@ -72,10 +73,7 @@ class Server {
       env: { ...process.env, PORT: String(port), CXM_DATA_DIR: this.dataDir, CXM_ADMIN_TOKEN: TOKEN, CXM_TENANTS: BENCH_TENANT, CXM_LOG_LEVEL: 'warn', ...(this.cpuProfDir ? { CXM_BENCH_CPU_PROF_DIR: this.cpuProfDir } : {}) },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(200)) {
-      if ((await fetch(`${this.url}/healthz`).catch(() => undefined))?.ok) return;
-    }
-    throw new Error(`the ${this.app} did not start`);
+    await untilHealthy(this.url, this.app);
   }
 
   /** Starts, then (the second time) stops and writes, the CPU profile; nothing without `--cpu-prof`. */
@@ -87,8 +85,7 @@ class Server {
 
   /** User and system (kernel: writes, fsyncs, sockets) CPU seconds, all threads of the server. */
   cpuSplit(): { user: number; system: number } {
-    const fields = readFileSync(`/proc/${this.child!.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
+    return processCpuSplit(this.child!.pid!);
   }
 
   cpuSeconds(): number {
@@ -313,7 +310,6 @@ async function searchCost(server: Server): Promise<number> {
   return ((server.cpuSeconds() - before) * 1000) / rounds;
 }
 
-
 /** What a phase's load produced, whichever generator made it. */
 interface LoadOutcome {
   answered2xx: number;
@@ -359,20 +355,21 @@ async function openLoop(url: string, deck: readonly RequestTemplate[], options: 
     else timings.set(kind, [ms]);
   }
   const all = result.latencies.map(({ ms }) => ms).sort((a, b) => a - b);
+  const p99 = percentile(all, 99);
   return {
     answered2xx: all.length,
     p50: percentile(all, 50),
-    p99: percentile(all, 99),
+    p99,
     statusCodes: result.statusCodes,
     errors: result.errors,
     timings,
     worstSendLagMs: result.worstSendLagMs,
     generatorCpuSeconds: result.generatorCpuSeconds,
-    slowest: slowestRequests(result.latencies, percentile(all, 99)),
+    slowest: slowestRequests(result.latencies, p99),
   };
 }
 
-/** The slowest 1 % of an open-loop phase's requests, by when they were due. */
+/** The slowest 1 % of an open-loop phase's answered (2xx) requests, by when they were due; unanswered ones count as errors instead. */
 interface SlowestRequests {
   requests: number;
   /** Distinct 100 ms windows of due times they fall in: a handful means stalls, many a spread tail. */
@@ -403,7 +400,6 @@ function slowestRequests(latencies: OpenLoopResult['latencies'], p99: number): S
   };
 }
 
-
 function latencyByKind(timings: Map<string, number[]>): Phase['byKind'] {
   return Object.fromEntries([...timings].map(([kind, values]) => {
     const sorted = [...values].sort((a, b) => a - b);
@@ -419,7 +415,7 @@ const ARRIVALS: Record<string, string> = {
 
 function slowestLine(slowest: SlowestRequests): string {
   const kinds = Object.entries(slowest.byKind).map(([kind, n]) => `${kind} ${n}`).join(', ');
-  return `      the slowest 1 % (${slowest.requests} requests, at or over the p99) were due in ${slowest.windows} windows of ${SLOW_WINDOW_MS} ms; most in one: ${slowest.densest.requests} at ${slowest.densest.atSeconds.toFixed(1)} s; by kind: ${kinds}`;
+  return `      the slowest 1 % (${slowest.requests} answered requests, at or over the p99) were due in ${slowest.windows} windows of ${SLOW_WINDOW_MS} ms; most in one: ${slowest.densest.requests} at ${slowest.densest.atSeconds.toFixed(1)} s; by kind: ${kinds}`;
 }
 
 function report(app: App, workloadName: string, workload: Workload, full: Phase, fixed: Phase, offeredMentions: number, arrivals: string): string {

@@ -15,7 +15,10 @@ describe('the all-in-one Node.js flags', () => {
   ])('%s starts node with them', (_name, command) => {
     const nodeArguments = (command() as string).split(' ');
     expect(nodeArguments[0]).toBe('node');
-    for (const flag of ALL_IN_ONE_NODE_FLAGS) expect(nodeArguments.slice(1, nodeArguments.indexOf('-r'))).toContain(flag);
+    // Node reads its own options only before the entry script: the flags must come before it.
+    const entry = nodeArguments.findIndex((arg) => arg.endsWith('.ts'));
+    expect(entry).toBeGreaterThan(0);
+    for (const flag of ALL_IN_ONE_NODE_FLAGS) expect(nodeArguments.slice(1, entry)).toContain(flag);
   });
 
   it('puts them before the entry point when another process starts the all-in-one', () => {
@@ -28,8 +31,16 @@ describe('the all-in-one Node.js flags', () => {
     expect(missingNodeFlagsWarning(['-r', './scripts/register.js'], '')).toContain('NODE_OPTIONS=--v8-pool-size=1');
   });
 
-  it('stays quiet when a V8 pool size was chosen, ours or the operator’s, as a flag or in NODE_OPTIONS', () => {
-    expect(missingNodeFlagsWarning(['--v8-pool-size=1', '-r', './scripts/register.js'], '')).toBeUndefined();
-    expect(missingNodeFlagsWarning([], '--max-old-space-size=4096 --v8-pool-size=2')).toBeUndefined();
+  it.each([
+    ['our flag', ['--v8-pool-size=1', '-r', './scripts/register.js'], ''],
+    ['the operator’s value in NODE_OPTIONS', [], '--max-old-space-size=4096 --v8-pool-size=2'],
+    ['the value as the next argument', ['--v8-pool-size', '2'], ''],
+    ['the underscore spelling Node also accepts', ['--v8_pool_size=1'], ''],
+  ])('stays quiet when a V8 pool size was chosen: %s', (_case, execArgv, nodeOptions) => {
+    expect(missingNodeFlagsWarning(execArgv, nodeOptions)).toBeUndefined();
+  });
+
+  it('does not take another option for the pool size', () => {
+    expect(missingNodeFlagsWarning(['--v8-options'], '--max-semi-space-size=64')).toContain('--v8-pool-size=1');
   });
 });

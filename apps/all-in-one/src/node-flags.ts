@@ -1,7 +1,9 @@
 /**
- * The Node.js flags the all-in-one is launched with (ADR 0029), in one place: `npm start`, the
- * Nx target, the e2e suites and `bench:ingest` all start it with these (node-flags.spec.ts checks
- * the scripts that cannot import this file).
+ * The Node.js flags the all-in-one is launched with (ADR 0029), in one place. `npm start`,
+ * `start:demo`, `bench:lifecycle` and the Nx target carry them (node-flags.spec.ts checks those
+ * scripts, which cannot import this file); the e2e suites that start it as a child process and
+ * `bench:ingest` take them from here. The e2e suites that start it inside jest's own process
+ * run without them, as jest was started.
  *
  * `--v8-pool-size=1`: V8's background threads (concurrent GC marking, parallel scavenges, JIT
  * compilation) serve both threads' heaps and run at normal priority, also for the lifecycle thread
@@ -17,11 +19,19 @@ export function allInOneLaunchArguments(...appArguments: string[]): string[] {
 }
 
 /**
- * What to tell the operator when the process was started without a V8 pool size, neither ours nor
- * one of their own (a flag or `NODE_OPTIONS`); undefined when one was chosen.
+ * What to tell the operator when the process was started without one of the flags' options set
+ * to any value, ours or their own (on the command line or in `NODE_OPTIONS`); undefined when each
+ * was. Node accepts `--v8_pool_size` for `--v8-pool-size`, and a value as the next argument.
  */
 export function missingNodeFlagsWarning(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ''): string | undefined {
-  const chosen = [...execArgv, ...nodeOptions.split(/\s+/)].some((arg) => arg.startsWith('--v8-pool-size'));
-  if (chosen) return undefined;
-  return `all-in-one: started without ${ALL_IN_ONE_NODE_FLAGS.join(' ')} (npm start sets it): on a machine with few cores V8's background threads then compete with the front door for the CPU; set NODE_OPTIONS=${ALL_IN_ONE_NODE_FLAGS.join(' ')} (ADR 0029)\n`;
+  const given = new Set([...execArgv, ...nodeOptions.split(/\s+/)].map(optionName));
+  const missing = ALL_IN_ONE_NODE_FLAGS.filter((flag) => !given.has(optionName(flag)));
+  if (missing.length === 0) return undefined;
+  return `all-in-one: started without ${missing.join(' ')} (npm start sets it): on a machine with few cores V8's background threads then compete with the front door for the CPU; set NODE_OPTIONS=${missing.join(' ')} (ADR 0029)\n`;
+}
+
+/** `--v8_pool_size=1` → `--v8-pool-size`: the option an argument sets, spelt one way. */
+function optionName(arg: string): string {
+  const name = arg.replace(/^["']|["']$/g, '').split('=')[0];
+  return name.startsWith('--') ? `--${name.slice(2).replace(/_/g, '-')}` : name;
 }
