@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fire } from './deck-load';
-import { processCpuSplit, untilHealthy } from './server-process';
+import { processCpuSeconds, untilHealthy } from './server-process';
 
 const TARGET_MENTIONS_PER_SECOND = 5_000;
 const ROOT = join(__dirname, '..', '..');
@@ -29,9 +29,9 @@ async function main(): Promise<void> {
     const workload = mixedWorkload();
     const counter = { n: 0 };
     await fire(url, workload.deck, { seconds: 3, connections: 16 }, counter, 'unused'); // warm-up: JIT
-    const cpuBefore = cpuSeconds(child.pid!);
+    const cpuBefore = processCpuSeconds(child.pid!);
     const result = await fire(url, workload.deck, { seconds, connections }, counter, 'unused');
-    const cpu = cpuSeconds(child.pid!) - cpuBefore;
+    const cpu = processCpuSeconds(child.pid!) - cpuBefore;
     const requestsPerSecond = result['2xx'] / seconds;
     const mentionsPerSecond = requestsPerSecond * workload.meanMentionsPerRequest;
     const needed = TARGET_MENTIONS_PER_SECOND / workload.meanMentionsPerRequest;
@@ -48,12 +48,6 @@ async function main(): Promise<void> {
   } finally {
     child.kill('SIGTERM');
   }
-}
-
-/** All threads of the process, user and system. */
-function cpuSeconds(pid: number): number {
-  const { user, system } = processCpuSplit(pid);
-  return user + system;
 }
 
 main().catch((error) => {

@@ -34,7 +34,7 @@ import { parseArgs } from 'node:util';
 import { BENCH_TENANT, canonicalWorkload, mixedWorkload, renderSend, RequestTemplate, Workload } from '@cxm/demo';
 import { ALL_IN_ONE_NODE_FLAGS } from '../../apps/all-in-one/src/node-flags';
 import { fire, nextSend } from './deck-load';
-import { processCpuSplit, untilHealthy } from './server-process';
+import { processCpuSeconds, processCpuSplit, untilHealthy } from './server-process';
 import { OpenLoopResult, runOpenLoop } from './open-loop-load';
 import { percentile } from './percentile';
 
@@ -89,8 +89,7 @@ class Server {
   }
 
   cpuSeconds(): number {
-    const { user, system } = this.cpuSplit();
-    return user + system;
+    return processCpuSeconds(this.child!.pid!);
   }
 
   async counts(): Promise<IngestCounts> {
