@@ -10,9 +10,13 @@ jest.setTimeout(90_000);
 
 const IN_FLIGHT = 300;
 
-describe('shutting down while mentions are being posted', () => {
+describe.each([
+  ['on one front-door thread', {}],
+  // The replicas answer the posts and publish through the main thread's bus: they must be drained before it stops.
+  ['with front-door replicas (ADR 0031)', { CXM_FRONT_DOOR_THREADS: '2' }],
+])('shutting down while mentions are being posted, %s', (_layout, layoutEnv: Record<string, string>) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cxm-e2e-shutdown-'));
-  const env = { PORT: '0', CXM_DATA_DIR: dataDir, CXM_ADMIN_TOKEN: E2E_ADMIN_TOKEN, CXM_TENANTS: 'demo', CXM_LOG_LEVEL: 'fatal' };
+  const env = { PORT: '0', CXM_DATA_DIR: dataDir, CXM_ADMIN_TOKEN: E2E_ADMIN_TOKEN, CXM_TENANTS: 'demo', CXM_LOG_LEVEL: 'fatal', ...layoutEnv };
 
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

@@ -6,7 +6,10 @@ import { startAllInOne } from '../src/start-all-in-one';
 
 jest.setTimeout(60_000);
 
-describe('an all-in-one that cannot listen', () => {
+describe.each([
+  ['on one front-door thread', {}],
+  ['with front-door replicas (ADR 0031)', { CXM_FRONT_DOOR_THREADS: '2' }],
+])('an all-in-one that cannot listen, %s', (_layout, layoutEnv: Record<string, string>) => {
   let squatter: Server;
   afterAll(() => new Promise((resolve) => squatter.close(resolve)));
 
@@ -23,6 +26,7 @@ describe('an all-in-one that cannot listen', () => {
       CXM_DATA_DIR: mkdtempSync(join(tmpdir(), 'cxm-start-failure-')),
       CXM_ADMIN_TOKEN: 'start-failure-token-0123456789',
       CXM_LOG_LEVEL: 'fatal',
+      ...layoutEnv,
     });
     await expect(starting).rejects.toThrow('EADDRINUSE');
 

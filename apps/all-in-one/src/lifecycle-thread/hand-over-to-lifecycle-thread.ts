@@ -1,8 +1,7 @@
 import { ForegroundActivity } from '@cxm/platform-embedded';
 import { upstreamFor } from '@cxm/platform-http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { createProxyMiddleware } from 'http-proxy-middleware';
-import type { ServerResponse } from 'node:http';
+import { proxyToThread } from '../proxy-to-thread';
 
 /**
  * Express middleware for the front door (ADR 0028): a public route that the ingest service does not
@@ -12,26 +11,13 @@ import type { ServerResponse } from 'node:http';
  * progress, where a handed-over one is marked so (ForegroundActivity.handOver).
  */
 export function handOverToLifecycleThread(threadUrl: string, foreground?: ForegroundActivity): RequestHandler {
-  const proxy = createProxyMiddleware<Request, Response>({
-    target: threadUrl,
-    changeOrigin: false,
-    xfwd: true,
-    proxyTimeout: 60_000,
-    on: {
-      error: (_error, _req, res) => {
-        const response = res as ServerResponse;
-        if (response.headersSent || typeof response.writeHead !== 'function') return void response.end?.();
-        response.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '1' });
-        response.end(JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'the lifecycle thread is not answering' }));
-      },
-    },
-  });
+  const proxy = proxyToThread(threadUrl, 'the lifecycle thread');
   return (req: Request, res: Response, next: NextFunction) => {
     const upstream = upstreamFor(req.method, req.path);
     if (upstream === undefined || upstream === 'ingest') return next();
     // The lifecycle thread does this request's work: it must not stand back for it.
     if (foreground) res.once('close', foreground.handOver());
-    return void proxy(req, res, next);
+    return proxy(req, res, next);
   };
 }
 

@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { LifecycleModule } from '../lifecycle.module';
 import { SANDBOX_OUTBOUND_PATH } from './hand-over-to-lifecycle-thread';
 import { FromLifecycleThread, LifecycleThreadData, ToLifecycleThread } from './lifecycle-thread.messages';
-import { frontDoorOwnsTopic, LIFECYCLE_PLACEMENT } from './thread-split';
+import { frontDoorOwnsTopic, LIFECYCLE_PLACEMENT } from '../thread-split';
 
 /** Nice value of the lifecycle thread: the lowest priority (the front door keeps the process's, normally 0). */
 const LIFECYCLE_NICE = 19;
@@ -24,6 +24,8 @@ async function run(): Promise<void> {
   const port = parentPort!;
   const { env, busPort, frontDoorUrl } = workerData as LifecycleThreadData;
   const tell = (message: FromLifecycleThread) => port.postMessage(message);
+  const frontDoor: ForegroundSeenFromAnotherThread[] = [];
+  standBackWhileTheFrontDoorIsBusy(frontDoor);
   let service: RunningService;
   try {
     service = await bootstrapService(
@@ -46,7 +48,7 @@ async function run(): Promise<void> {
   }
   port.on('message', (message: ToLifecycleThread) => {
     if (message.kind === 'public-url') useTheSandboxAt(message.url, service.config);
-    if (message.kind === 'front-door-activity') standBackWhileTheFrontDoorIsBusy(ForegroundActivity.seenFrom(message.buffer));
+    if (message.kind === 'front-door-activity') frontDoor.push(ForegroundActivity.seenFrom(message.buffer));
     if (message.kind === 'stop') {
       void service.app.close().then(
         () => tell({ kind: 'stopped' }),
@@ -76,12 +78,13 @@ const STAND_BACK_FOR_MS = 100;
 
 /**
  * The threads share libuv's thread pool and the disk, where every journal write waits its turn:
- * while the front door answers requests, and for STAND_BACK_FOR_MS after, this thread keeps one
+ * while the front door answers requests (on any of its threads: the main thread and its replicas,
+ * ADR 0031, each share their count), and for STAND_BACK_FOR_MS after, this thread keeps one
  * write in flight (its appends meanwhile join the next group commit), so the front door's writes —
  * each one a client waiting for its 202 — never queue behind a score of ours (ADR 0028).
  */
-function standBackWhileTheFrontDoorIsBusy(frontDoor: ForegroundSeenFromAnotherThread): void {
-  limitJournalWritesInFlight(() => (frontDoor.busy || frontDoor.quietForMs() < STAND_BACK_FOR_MS ? 1 : Infinity));
+function standBackWhileTheFrontDoorIsBusy(frontDoor: readonly ForegroundSeenFromAnotherThread[]): void {
+  limitJournalWritesInFlight(() => (frontDoor.some((thread) => thread.busy || thread.quietForMs() < STAND_BACK_FOR_MS) ? 1 : Infinity));
 }
 
 /**

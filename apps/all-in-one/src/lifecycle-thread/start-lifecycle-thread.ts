@@ -4,7 +4,7 @@ import { Logger } from '@cxm/platform-logging';
 import { join } from 'node:path';
 import { MessageChannel, MessagePort, Worker } from 'node:worker_threads';
 import { FromLifecycleThread, LifecycleThreadData, ToLifecycleThread } from './lifecycle-thread.messages';
-import { frontDoorOwnsTopic } from './thread-split';
+import { frontDoorOwnsTopic } from '../thread-split';
 
 /** The lifecycle thread as the main thread sees it. */
 export interface LifecycleThread {

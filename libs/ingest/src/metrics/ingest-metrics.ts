@@ -1,7 +1,17 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { CHANNELS } from '@cxm/contracts';
 import { PLATFORM_CONFIG, PlatformConfig } from '@cxm/platform-config';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Histogram, MetricObjectWithValues, MetricValue, Registry } from 'prom-client';
+
+/** The ingest series of one thread, as prom-client's JSON. */
+export type IngestSeries = MetricObjectWithValues<MetricValue<string>>[];
+
+/** Other threads that accept mentions in this process (the all-in-one's front-door replicas, ADR 0031): their ingest series. */
+export interface IngestMetricsPeers {
+  collect(): Promise<IngestSeries[]>;
+}
+
+const INGEST_SERIES_PREFIX = 'cxm_ingest_';
 
 export type MentionOutcome = 'accepted' | 'duplicate' | 'edited' | 'rejected';
 
@@ -20,6 +30,7 @@ export class IngestMetrics {
   private readonly mentions: Counter<'tenant' | 'channel' | 'outcome'>;
   private readonly rejections: Counter<'tenant' | 'channel' | 'status'>;
   private readonly latency: Histogram<'route' | 'status'>;
+  private peers: IngestMetricsPeers | undefined;
 
   constructor(@Optional() @Inject(PLATFORM_CONFIG) config?: PlatformConfig) {
     this.tenants = config ? new Set(config.tenants) : undefined;
@@ -60,14 +71,45 @@ export class IngestMetrics {
     this.latency.observe({ route, status: String(status) }, seconds);
   }
 
-  render(): Promise<string> {
-    return this.registry.metrics();
+  /**
+   * `/metrics`: this thread's registry, with the ingest series of its peers (if any) summed in —
+   * counts and latency buckets add up across threads; the process metrics (CPU, memory, event
+   * loop) are this thread's registry's alone, since every thread would report the same process.
+   */
+  async render(): Promise<string> {
+    if (!this.peers) return this.registry.metrics();
+    const [own, peers] = await Promise.all([this.ingestSeries(), this.peerSeries()]);
+    const processMetrics = await Promise.all(
+      (this.registry.getMetricsAsArray() as { name: string }[]).filter(({ name }) => !isIngestSeries(name)).map(({ name }) => this.registry.getSingleMetricAsString(name)),
+    );
+    // Only the ingest series go through the aggregator: its rules for process metrics (which omit the start time) are for several processes.
+    const ingest = await AggregatorRegistry.aggregate([own, ...peers] as never).metrics();
+    return `${processMetrics.join('\n')}\n\n${ingest}`;
+  }
+
+  /** What a peer thread contributes to the `/metrics` of the thread that renders it. */
+  async ingestSeries(): Promise<IngestSeries> {
+    return ((await this.registry.getMetricsAsJSON()) as IngestSeries).filter((metric) => isIngestSeries(metric.name));
+  }
+
+  /** The peers' ingest series, one list per peer (none without peers). */
+  peerSeries(): Promise<IngestSeries[]> {
+    return this.peers ? this.peers.collect() : Promise.resolve([]);
+  }
+
+  /** From now on `render` sums these threads' ingest series into this one's. */
+  addPeers(peers: IngestMetricsPeers): void {
+    this.peers = peers;
   }
 
   private tenantLabel(tenant: unknown): string {
     if (typeof tenant !== 'string') return UNKNOWN;
     return !this.tenants || this.tenants.has(tenant) ? tenant : UNKNOWN;
   }
+}
+
+function isIngestSeries(name: string): boolean {
+  return name.startsWith(INGEST_SERIES_PREFIX);
 }
 
 function channelLabel(channel: unknown): string {

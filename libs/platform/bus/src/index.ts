@@ -7,3 +7,4 @@ export * from './delivery/assert-subscription-wiring';
 export * from './kafka/kafka-event-bus.adapter';
 export * from './thread/serve-bus-to-thread';
 export * from './thread/thread-event-bus.adapter';
+export * from './thread/host-topics-only';

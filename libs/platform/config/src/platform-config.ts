@@ -10,6 +10,8 @@ export interface PlatformConfig {
   port: number;
   /** Address the HTTP server binds to. */
   host: string;
+  /** The all-in-one's threads that take connections on PORT (ADR 0031); 1: the main thread alone. */
+  frontDoorThreads: number;
   logLevel: string;
   dataDir: string;
   tenants: string[];
@@ -86,6 +88,11 @@ export interface IngestConfig {
 
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
 
+/**
+ * The main thread alone: on two cores, replicas accept a third to a half more at full speed but
+ * miss the p99 at 1,000 mentions/s that one thread keeps (docs/performance.md, ADR 0031).
+ */
+const DEFAULT_FRONT_DOOR_THREADS = 1;
 const DEFAULT_ACK_TEXT = "Thanks for reaching out — we're sorry about this and a member of our care team is looking into it now.";
 
 /** Builds the configuration once, at start; a bad variable stops the process with its name. */
@@ -111,6 +118,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
   const config: PlatformConfig = {
     port: read.integer('PORT', 3000, { min: 0, max: 65535 }),
     host: read.string('CXM_HOST', '127.0.0.1'),
+    frontDoorThreads: read.integer('CXM_FRONT_DOOR_THREADS', DEFAULT_FRONT_DOOR_THREADS, { min: 1, max: 16 }),
     logLevel: read.string('CXM_LOG_LEVEL', 'info'),
     dataDir: read.string('CXM_DATA_DIR', defaultDataDirectory(env)),
     tenants,

@@ -32,6 +32,12 @@ export interface ServiceDefinition {
   moreOpenApi?: OpenApiDocument[];
   /** Loaded already (`loadConfigOrExit`): the all-in-one reads it once for both threads. */
   config?: PlatformConfig;
+  /**
+   * Listen on the bound socket this gives, instead of PORT and CXM_HOST: the all-in-one's front-door
+   * replicas each listen on a socket of their own on one port (SO_REUSEPORT, ADR 0031). Called
+   * just before listening, so a start that fails earlier leaves no socket bound.
+   */
+  listenOn?: () => { fd: number };
 }
 
 /** The configuration from `env`; a bad variable stops the process, naming it. */
@@ -65,7 +71,8 @@ export async function bootstrapService(definition: ServiceDefinition, env: NodeJ
   configureHttpApp(app, definition.title, definition.moreOpenApi);
   countRequestsInProgress(app.getHttpServer(), adapters.foreground);
   try {
-    await app.listen(config.port, config.host);
+    // Nest hands its arguments to `server.listen`, which takes `{ fd }` as well as a port.
+    await (definition.listenOn ? app.listen(definition.listenOn() as never) : app.listen(config.port, config.host));
   } catch (error) {
     // listen() had already initialised the app: its bus consumes and its stores are open.
     await app.close();

@@ -13,6 +13,12 @@ export interface PlatformAdapters {
   readiness: ReadinessCheck[];
   /** Requests in progress, counted by the HTTP server; the embedded bus's consumers give way to them (ADR 0025). */
   foreground: ForegroundActivity;
+  /**
+   * More work a shutdown waits for before this thread's HTTP server and bus stop, one after the
+   * other: the all-in-one's front-door replicas, which publish through this thread's bus and hand
+   * some routes to its server (ADR 0031).
+   */
+  drains: (() => Promise<void>)[];
 }
 
 /**
@@ -78,7 +84,7 @@ export async function createPlatformAdapters(config: PlatformConfig, logger: Log
   } else {
     index = new EmbeddedMentionIndex(config.dataDir);
   }
-  return { bus, store, index, readiness, foreground };
+  return { bus, store, index, readiness, foreground, drains: [] };
 }
 
 /** Memory-only adapters, for tests that boot a module without touching disk or servers. */
@@ -89,5 +95,6 @@ export function inMemoryAdapters(config: PlatformConfig, logger: Logger): Platfo
     index: new EmbeddedMentionIndex(),
     readiness: [],
     foreground: new ForegroundActivity(),
+    drains: [],
   };
 }

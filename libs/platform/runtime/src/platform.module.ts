@@ -23,6 +23,7 @@ import { PlatformAdapters } from './create-platform-adapters';
 import { drainHttpRequests } from './drain-http-requests';
 
 const FOREGROUND_ACTIVITY = Symbol('FOREGROUND_ACTIVITY');
+const DRAINS = Symbol('DRAINS');
 /**
  * Longest wait for the requests in progress at shutdown: a bulk batch is answered within a second
  * or two; a streaming export may not be, and must not hold a pod past its grace period (45 s).
@@ -47,6 +48,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, BeforeApplicationShut
     @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
     @Inject(MENTION_INDEX) private readonly index: MentionIndex,
     @Inject(FOREGROUND_ACTIVITY) private readonly foreground: ForegroundActivity,
+    @Inject(DRAINS) private readonly drains: (() => Promise<void>)[],
     private readonly http: HttpAdapterHost,
   ) {}
 
@@ -57,6 +59,8 @@ class PlatformLifecycle implements OnApplicationBootstrap, BeforeApplicationShut
   async beforeApplicationShutdown(): Promise<void> {
     // A module built without an HTTP server (a test's) has no adapter to drain.
     const server = this.http.httpAdapter?.getHttpServer() as Server | undefined;
+    // First what hands requests to this server (the all-in-one's replicas), while it still takes them.
+    for (const drain of this.drains) await drain();
     await drainHttpRequests(server, this.foreground, HTTP_DRAIN_TIMEOUT_MS);
     await this.bus.stop();
   }
@@ -86,6 +90,7 @@ export class PlatformModule {
         { provide: DOCUMENT_STORE, useValue: adapters.store },
         { provide: MENTION_INDEX, useValue: adapters.index },
         { provide: FOREGROUND_ACTIVITY, useValue: adapters.foreground },
+        { provide: DRAINS, useValue: adapters.drains },
         { provide: TOKEN_SETTINGS, useValue: { adminToken: config.adminToken, apiTokens: config.apiTokens } },
         { provide: TENANT_ACCESS, useValue: new TenantAccess(config.tenants) },
         { provide: READINESS_CHECKS, useValue: adapters.readiness },

@@ -20,6 +20,7 @@ export function serveBusToThread(bus: EmbeddedEventBus, port: MessagePort, owns:
   const pending = new Map<number, PendingDelivery>();
   let nextDelivery = 0;
   let open = true;
+  let subscriptions = 0;
   const send = (message: HostToGuest) => port.postMessage(message);
 
   const deliver = (group: string, topic: string, message: RawMessage, validatedAtPublish: boolean) =>
@@ -30,8 +31,9 @@ export function serveBusToThread(bus: EmbeddedEventBus, port: MessagePort, owns:
       send({ kind: 'deliver', delivery, group, topic, message, validatedAtPublish });
     });
 
-  const subscribe = (group: string, topic: string) =>
-    bus.subscribeRaw({
+  const subscribe = (group: string, topic: string) => {
+    subscriptions += 1;
+    return bus.subscribeRaw({
       group,
       topic,
       // The work runs on the guest's thread: making it take turns here would only slow it down.
@@ -41,6 +43,7 @@ export function serveBusToThread(bus: EmbeddedEventBus, port: MessagePort, owns:
         if (letter) await bus.publishDeadLetter(message, letter);
       },
     });
+  };
 
   const answer = (call: number, work: Promise<void>) =>
     work.then(
@@ -76,7 +79,8 @@ export function serveBusToThread(bus: EmbeddedEventBus, port: MessagePort, owns:
     port.close();
   };
   port.on('close', () => {
-    if (open) logger.warn('the bus bridge to the consumer thread closed; its events stay uncommitted until it is back');
+    // A guest that only published (a front-door replica, ADR 0031) leaves nothing uncommitted.
+    if (open && subscriptions > 0) logger.warn('the bus bridge to the consumer thread closed; its events stay uncommitted until it is back');
     close();
   });
   return { close };

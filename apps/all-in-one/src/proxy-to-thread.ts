@@ -1,0 +1,26 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { createProxyMiddleware } from 'http-proxy-middleware';
+import type { ServerResponse } from 'node:http';
+
+/**
+ * Express middleware that streams a request on, unchanged (body, headers and token), to another
+ * thread's loopback port (ADRs 0028 and 0031); that thread authenticates it like any service. A
+ * thread that does not answer gives the client a 503 problem, to be retried.
+ */
+export function proxyToThread(url: string, thread: string): RequestHandler {
+  const proxy = createProxyMiddleware<Request, Response>({
+    target: url,
+    changeOrigin: false,
+    xfwd: true,
+    proxyTimeout: 60_000,
+    on: {
+      error: (_error, _req, res) => {
+        const response = res as ServerResponse;
+        if (response.headersSent || typeof response.writeHead !== 'function') return void response.end?.();
+        response.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '1' });
+        response.end(JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: `${thread} is not answering` }));
+      },
+    },
+  });
+  return (req: Request, res: Response, next: NextFunction) => void proxy(req, res, next);
+}
