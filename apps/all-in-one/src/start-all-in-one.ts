@@ -122,7 +122,7 @@ class ReplicasOfThisFrontDoor {
       lifecycleUrl: this.lifecycle.url,
       mainUrl: service.url,
       logger: this.logger!,
-      shareActivity: (buffer) => this.lifecycle.shareFrontDoorActivity(buffer),
+      shareActivity: (buffer, replica) => this.lifecycle.shareFrontDoorActivity(buffer, replica),
     });
     this.adapters!.readiness.push(this.running.readiness);
     service.app.get(IngestMetrics).addPeers(this.running.metrics);

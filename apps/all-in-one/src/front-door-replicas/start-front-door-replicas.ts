@@ -29,7 +29,7 @@ export interface FrontDoorReplicasOptions {
   mainUrl: string;
   logger: Logger;
   /** A replica's requests in progress, in shared memory: the lifecycle thread stands back for them too. */
-  shareActivity(buffer: SharedArrayBuffer): void;
+  shareActivity(buffer: SharedArrayBuffer, replica: string): void;
   script?: string;
 }
 
@@ -201,7 +201,7 @@ async function startReplica(index: number, options: FrontDoorReplicasOptions, on
   worker.on('message', onMessage);
   try {
     const activity = await untilReady(worker, index, stopped);
-    options.shareActivity(activity);
+    options.shareActivity(activity, `replica-${index}`);
     return { worker, activity: new Int32Array(activity, 0, 1), stopped, closeBridges };
   } catch (error) {
     await worker.terminate();

@@ -18,6 +18,9 @@ export type FromLifecycleThread =
 export type ToLifecycleThread =
   /** The front door's URL, once it listens: replies go to its sandbox unless a webhook is configured. */
   | { kind: 'public-url'; url: string }
-  /** The front door's count of requests in progress, in shared memory (ForegroundActivity.shareWithThreads). */
-  | { kind: 'front-door-activity'; buffer: SharedArrayBuffer }
+  /**
+   * A front-door thread's count of requests in progress, in shared memory (ForegroundActivity.shareWithThreads).
+   * `thread` names it: a replica started again replaces its predecessor's count (ADR 0031).
+   */
+  | { kind: 'front-door-activity'; thread: string; buffer: SharedArrayBuffer }
   | { kind: 'stop' };

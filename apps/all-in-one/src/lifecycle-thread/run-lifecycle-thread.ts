@@ -24,7 +24,7 @@ async function run(): Promise<void> {
   const port = parentPort!;
   const { env, busPort, frontDoorUrl } = workerData as LifecycleThreadData;
   const tell = (message: FromLifecycleThread) => port.postMessage(message);
-  const frontDoor: ForegroundSeenFromAnotherThread[] = [];
+  const frontDoor = new Map<string, ForegroundSeenFromAnotherThread>();
   standBackWhileTheFrontDoorIsBusy(frontDoor);
   let service: RunningService;
   try {
@@ -48,7 +48,7 @@ async function run(): Promise<void> {
   }
   port.on('message', (message: ToLifecycleThread) => {
     if (message.kind === 'public-url') useTheSandboxAt(message.url, service.config);
-    if (message.kind === 'front-door-activity') frontDoor.push(ForegroundActivity.seenFrom(message.buffer));
+    if (message.kind === 'front-door-activity') frontDoor.set(message.thread, ForegroundActivity.seenFrom(message.buffer));
     if (message.kind === 'stop') {
       void service.app.close().then(
         () => tell({ kind: 'stopped' }),
@@ -83,8 +83,12 @@ const STAND_BACK_FOR_MS = 100;
  * write in flight (its appends meanwhile join the next group commit), so the front door's writes —
  * each one a client waiting for its 202 — never queue behind a score of ours (ADR 0028).
  */
-function standBackWhileTheFrontDoorIsBusy(frontDoor: readonly ForegroundSeenFromAnotherThread[]): void {
-  limitJournalWritesInFlight(() => (frontDoor.some((thread) => thread.busy || thread.quietForMs() < STAND_BACK_FOR_MS) ? 1 : Infinity));
+function standBackWhileTheFrontDoorIsBusy(frontDoor: ReadonlyMap<string, ForegroundSeenFromAnotherThread>): void {
+  const busy = (thread: ForegroundSeenFromAnotherThread) => thread.busy || thread.quietForMs() < STAND_BACK_FOR_MS;
+  limitJournalWritesInFlight(() => {
+    for (const thread of frontDoor.values()) if (busy(thread)) return 1;
+    return Infinity;
+  });
 }
 
 /**

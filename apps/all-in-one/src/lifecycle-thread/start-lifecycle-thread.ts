@@ -17,8 +17,8 @@ export interface LifecycleThread {
   /** Ready while the thread runs and its own checks pass. */
   readiness: ReadinessCheck;
   tellPublicUrl(url: string): void;
-  /** Lets the thread see the front door's requests in progress (it stands back while there are any). */
-  shareFrontDoorActivity(buffer: SharedArrayBuffer): void;
+  /** Lets the thread see a front-door thread's requests in progress (it stands back while there are any). */
+  shareFrontDoorActivity(buffer: SharedArrayBuffer, frontDoorThread?: string): void;
   /** Stops the thread after its own graceful shutdown (bus, stores, index); call after the front door's bus stopped. */
   stop(): Promise<void>;
 }
@@ -98,7 +98,7 @@ export async function startLifecycleThread(env: Record<string, string | undefine
       check: () => (alive ? answersReady(ready.url) : Promise.resolve(false)),
     },
     tellPublicUrl: (url) => tell({ kind: 'public-url', url }),
-    shareFrontDoorActivity: (buffer) => tell({ kind: 'front-door-activity', buffer }),
+    shareFrontDoorActivity: (buffer, frontDoorThread = 'main') => tell({ kind: 'front-door-activity', thread: frontDoorThread, buffer }),
     stop: async () => {
       stopping = true;
       // Closing the bridge also answers the thread's pending subscriptions, so its bus can stop.
