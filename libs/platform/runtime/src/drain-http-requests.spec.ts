@@ -4,15 +4,24 @@ import { AddressInfo } from 'node:net';
 import { countRequestsInProgress } from './count-requests-in-progress';
 import { drainHttpRequests } from './drain-http-requests';
 
-/** A server that answers `/<ms>` after that many ms, its requests counted as bootstrapService counts them. */
-async function slowServer(): Promise<{ server: Server; foreground: ForegroundActivity; port: number }> {
+/**
+ * A server that answers `/<ms>` after that many ms, its requests counted as bootstrapService counts
+ * them. `untilReceived(n)` waits until it has had n requests: a drain begun before a request reached
+ * it would race that request (a fixed pause lost the race once in CI, on a loaded machine).
+ */
+async function slowServer(): Promise<{ server: Server; foreground: ForegroundActivity; port: number; untilReceived(count: number): Promise<void> }> {
   const foreground = new ForegroundActivity();
+  let received = 0;
   const server = createServer((incoming, response) => {
+    received += 1;
     setTimeout(() => response.end('answered'), Number(incoming.url!.slice(1)));
   });
   countRequestsInProgress(server, foreground);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, foreground, port: (server.address() as AddressInfo).port };
+  const untilReceived = async (count: number) => {
+    while (received < count) await pause(5);
+  };
+  return { server, foreground, port: (server.address() as AddressInfo).port, untilReceived };
 }
 
 function get(port: number, path: string, agent: Agent): Promise<{ body: string; connection?: string } | { error: string }> {
@@ -31,11 +40,11 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('drainHttpRequests', () => {
   it('answers the requests in progress, and those still arriving on open keep-alive connections, before it returns', async () => {
-    const { server, foreground, port } = await slowServer();
+    const { server, foreground, port, untilReceived } = await slowServer();
     const agent = new Agent({ keepAlive: true, maxSockets: 2 });
     const long = get(port, '/400', agent);
     const short = get(port, '/100', agent);
-    await pause(30);
+    await untilReceived(2);
     let drained = false;
     const draining = drainHttpRequests(server, foreground, 5_000).then(() => (drained = true));
     // Queued in the agent: it goes out on the short one's connection once that is free, while the
@@ -53,12 +62,10 @@ describe('drainHttpRequests', () => {
   });
 
   it('cuts what is still running once its time is up, rather than wait for it', async () => {
-    const { server, foreground, port } = await slowServer();
+    const { server, foreground, port, untilReceived } = await slowServer();
     const agent = new Agent({ keepAlive: true });
     const endless = get(port, '/60000', agent);
-    // Drained before the server had the request, the test would wait for a connection nobody cuts
-    // (it timed out so once in CI, on a loaded machine, after a fixed 30 ms pause).
-    while (!foreground.busy) await pause(5);
+    await untilReceived(1);
     await drainHttpRequests(server, foreground, 200);
     // Answered, it would take 60 s: the reset is the cut.
     expect(await endless).toEqual({ error: 'ECONNRESET' });
