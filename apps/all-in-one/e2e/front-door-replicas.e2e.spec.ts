@@ -43,10 +43,16 @@ function onFreshConnection(url: string, method: string, path: string, body?: unk
   });
 }
 
-/** A replica's answered mentions, from its ingest series (what the main thread's /metrics sums). */
+/** The ingest requests a thread answered: the count of its latency histogram (each replica times the requests it answers). */
 function answeredBy(series: IngestSeries): number {
+  const latency = series.find((metric) => metric.name === 'cxm_ingest_request_duration_seconds');
+  return (latency?.values ?? []).filter((value) => (value as { metricName?: string }).metricName?.endsWith('_count')).reduce((sum, value) => sum + value.value, 0);
+}
+
+/** The mentions a thread's own AcceptMention decided, by outcome. */
+function decidedBy(series: IngestSeries): Record<string, number> {
   const mentions = series.find((metric) => metric.name === 'cxm_ingest_mentions_total');
-  return (mentions?.values ?? []).reduce((sum, value) => sum + value.value, 0);
+  return Object.fromEntries((mentions?.values ?? []).map((value) => [value.labels.outcome, value.value]));
 }
 
 describe('the all-in-one with two front-door replicas', () => {
@@ -68,9 +74,13 @@ describe('the all-in-one with two front-door replicas', () => {
     expect(new Set(answers.map((answer) => (JSON.parse(answer.body) as { id: string }).id)).size).toBe(1);
 
     // Both replicas took part: the kernel spread the 40 connections over their sockets.
-    const perReplica = (await service.app.get(IngestMetrics).peerSeries()).map(answeredBy);
+    const metricsOfMain = service.app.get(IngestMetrics);
+    const perReplica = (await metricsOfMain.peerSeries()).map(answeredBy);
     expect(perReplica).toHaveLength(2);
     expect(perReplica.every((answered) => answered > 0)).toBe(true);
+    expect(perReplica.reduce((sum, answered) => sum + answered, 0)).toBe(40);
+    // Every copy was handed to the main thread's AcceptMention, which decided them all (ADR 0032).
+    expect(decidedBy(await metricsOfMain.ingestSeries())).toEqual({ accepted: 1, duplicate: 39 });
 
     const metrics = await onFreshConnection(service.url, 'GET', '/metrics');
     expect(metrics.body).toContain('cxm_ingest_mentions_total{tenant="demo",channel="x",outcome="accepted"} 1');

@@ -1,5 +1,5 @@
 import 'reflect-metadata'; // before any decorated class loads (the bus imports the event contracts)
-import { IngestMetrics } from '@cxm/ingest';
+import { AcceptMention, IngestMetrics } from '@cxm/ingest';
 import { EmbeddedEventBus } from '@cxm/platform-bus';
 import { ForegroundActivity, lockDataDirectory } from '@cxm/platform-embedded';
 import { Logger } from '@cxm/platform-logging';
@@ -117,6 +117,7 @@ class ReplicasOfThisFrontDoor {
       env: this.env,
       host,
       port,
+      acceptance: service.app.get(AcceptMention),
       bus: this.adapters!.bus as EmbeddedEventBus,
       store: this.adapters!.store,
       lifecycleUrl: this.lifecycle.url,

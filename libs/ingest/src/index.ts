@@ -7,3 +7,5 @@ export * from './webhooks/receive-webhook.usecase';
 export * from './metrics/ingest-metrics';
 export * from './protection/ingest-protection.guard';
 export * from './protection/publish-gate';
+export * from './accept-mention/across-threads/accept-on-another-thread';
+export * from './accept-mention/across-threads/serve-acceptance-to-thread';

@@ -1,8 +1,8 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
 import { ProblemObservers } from '@cxm/platform-http';
 import type { Request } from 'express';
 import { AcceptMentionBatch } from './accept-batch/accept-mention-batch.usecase';
-import { AcceptMention } from './accept-mention/accept-mention.usecase';
+import { AcceptMention, MentionAcceptance } from './accept-mention/accept-mention.usecase';
 import { ChannelSettingsController } from './channel-settings/channel-settings.controller';
 import { ChannelSettingsRepository } from './channel-settings/channel-settings.repository';
 import { DescribeChannelSettings } from './channel-settings/describe-channel-settings.usecase';
@@ -45,6 +45,14 @@ const INGEST_ROUTES = /^\/v1\/(mentions|webhooks)(\/|\?|$)/;
   exports: [AcceptMention, IngestMetrics, PublishGate, IngestProtectionGuard, ChannelSettingsRepository, ConnectorRegistry],
 })
 export class IngestModule implements OnModuleInit {
+  /**
+   * The same routes, with their mentions accepted by `acceptance` instead of this module's own
+   * AcceptMention: an all-in-one front-door replica hands them to the main thread's (ADR 0032).
+   */
+  static acceptingThrough(acceptance: MentionAcceptance): DynamicModule {
+    return { module: IngestModule, providers: [{ provide: AcceptMention, useValue: acceptance }] };
+  }
+
   constructor(
     private readonly observers: ProblemObservers,
     private readonly metrics: IngestMetrics,

@@ -11,7 +11,11 @@ export interface FrontDoorReplicaData {
   host: string;
   /** Replicas sharing the port, this one included: each enforces its share of a tenant's rate limit. */
   threads: number;
-  /** The guest ends of the bus bridge (`mentions.raw`) and of the store bridge (the `ingest_*` collections). */
+  /**
+   * The guest ends of the accept bridge (each mention, to the main thread's AcceptMention, ADR 0032),
+   * of the bus bridge (`mentions.raw`) and of the store bridge (the `ingest_*` collections).
+   */
+  acceptPort: MessagePort;
   busPort: MessagePort;
   storePort: MessagePort;
   /** Loopback URLs of the routes a replica does not answer itself: the lifecycle thread's, and every other (the main thread's). */

@@ -1,13 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { IngestModule } from '@cxm/ingest';
+import { IngestModule, MentionAcceptance } from '@cxm/ingest';
 
 /**
- * A front-door replica of the all-in-one (ADR 0031): the ingest routes, on a thread of their own,
- * over the main thread's bus and ingest collections.
+ * A front-door replica of the all-in-one (ADRs 0031, 0032): the ingest routes, on a thread of their
+ * own, handing their mentions to the main thread's AcceptMention through `acceptance`, and reading
+ * the other ingest collections (channel settings) through the main thread's store.
  */
 @Module({})
 export class FrontDoorReplicaModule {
-  static forRoot(platform: DynamicModule): DynamicModule {
-    return { module: FrontDoorReplicaModule, imports: [platform, IngestModule] };
+  static forRoot(platform: DynamicModule, acceptance: MentionAcceptance): DynamicModule {
+    return { module: FrontDoorReplicaModule, imports: [platform, IngestModule.acceptingThrough(acceptance)] };
   }
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { HostTopicsOnly, ThreadEventBus } from '@cxm/platform-bus';
-import { IngestMetrics } from '@cxm/ingest';
+import { AcceptOnAnotherThread, IngestMetrics } from '@cxm/ingest';
 import { ForegroundActivity } from '@cxm/platform-embedded';
 import { bootstrapService, RunningService } from '@cxm/platform-runtime';
 import { CollectionsOwnedByThread, ThreadDocumentStore } from '@cxm/platform-store';
@@ -12,9 +12,10 @@ import { handOverFromReplica } from './hand-over-from-replica';
 import { bindSharedPort } from './shared-port';
 
 /**
- * A front-door replica (ADR 0031): the ingest routes on a socket of its own on the public port,
- * publishing `mentions.raw` and keeping the `ingest_*` collections through the main thread's bus
- * and store. Feeds are polled by the main thread only.
+ * A front-door replica (ADRs 0031, 0032): the ingest routes on a socket of its own on the public
+ * port. Each mention is handed to the main thread's AcceptMention, which publishes it and keeps its
+ * record; the channel settings are read through the main thread's store. Feeds are polled by the
+ * main thread only.
  */
 async function run(): Promise<void> {
   const port = parentPort!;
@@ -24,19 +25,18 @@ async function run(): Promise<void> {
   let service: RunningService;
   let activity: SharedArrayBuffer | undefined;
   let foreground: ForegroundActivity | undefined;
+  const acceptance = new AcceptOnAnotherThread(data.acceptPort);
   try {
     service = await bootstrapService(
       {
         name: `front-door-${data.index}`,
         title: 'CXM API (all-in-one, front-door replica)',
-        rootModule: (platform) => FrontDoorReplicaModule.forRoot(platform),
+        rootModule: (platform) => FrontDoorReplicaModule.forRoot(platform, acceptance),
         placement: REPLICA_PLACEMENT,
         listenOn: () => ({ fd: bindSharedPort(data.host, data.port) }),
         adjust: ({ adapters, config, logger }) => {
           config.feeds.enabled = false;
           config.ingest.rateLimit = shareOfRateLimit(config.ingest.rateLimit, data.threads);
-          // The bound on publishes in flight is the process's: each replica keeps its share.
-          config.ingest.maxInFlight = Math.max(1, Math.ceil(config.ingest.maxInFlight / data.threads));
           const store = new ThreadDocumentStore(data.storePort);
           adapters.store = new CollectionsOwnedByThread(store, frontDoorOwnsCollection, 'lifecycle thread');
           adapters.bus = new ThreadEventBus({ port: data.busPort, hostOwns: frontDoorOwnsTopic, local: new HostTopicsOnly(thread), retryPolicy: config.bus.retry, logger });
@@ -60,13 +60,17 @@ async function run(): Promise<void> {
       );
     }
     if (message.kind === 'stop') {
-      void service.app.close().then(
-        () => tell({ kind: 'stopped' }),
-        (error: Error) => {
-          service.logger.error({ err: error }, `${thread} did not shut down cleanly`);
-          tell({ kind: 'stopped' });
-        },
-      );
+      // The HTTP drain answers what is in progress first; then nothing is left on the accept bridge.
+      void service.app
+        .close()
+        .then(() => acceptance.close())
+        .then(
+          () => tell({ kind: 'stopped' }),
+          (error: Error) => {
+            service.logger.error({ err: error }, `${thread} did not shut down cleanly`);
+            tell({ kind: 'stopped' });
+          },
+        );
     }
   });
   tell({ kind: 'ready', activity: activity! });

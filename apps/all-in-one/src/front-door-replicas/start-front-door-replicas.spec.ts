@@ -17,6 +17,7 @@ describe('startFrontDoorReplicas (with stand-in replicas)', () => {
     host: '127.0.0.1',
     port: 0,
     bus: new EmbeddedEventBus({ partitions: 1, retryPolicy: { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1 }, logger }),
+    acceptance: { execute: () => Promise.reject(new Error('the stand-in replicas hand over no mention')) },
     store: new EmbeddedDocumentStore(),
     lifecycleUrl: 'http://127.0.0.1:9',
     mainUrl: 'http://127.0.0.1:9',

@@ -1,4 +1,4 @@
-import { IngestMetricsPeers, IngestSeries } from '@cxm/ingest';
+import { IngestMetricsPeers, IngestSeries, MentionAcceptance, serveAcceptanceToThread } from '@cxm/ingest';
 import { EmbeddedEventBus, serveBusToThread } from '@cxm/platform-bus';
 import { ReadinessCheck } from '@cxm/platform-http';
 import { Logger } from '@cxm/platform-logging';
@@ -23,6 +23,8 @@ export interface FrontDoorReplicasOptions {
   env: Record<string, string | undefined>;
   host: string;
   port: number;
+  /** The main thread's AcceptMention: every replica hands its mentions to it (ADR 0032). */
+  acceptance: MentionAcceptance;
   bus: EmbeddedEventBus;
   store: DocumentStore;
   lifecycleUrl: string;
@@ -179,23 +181,26 @@ class ReplicaSeries {
 }
 
 async function startReplica(index: number, options: FrontDoorReplicasOptions, onMessage: (message: FromFrontDoorReplica) => void): Promise<Replica> {
+  const accept = new MessageChannel();
   const bus = new MessageChannel();
   const store = new MessageChannel();
+  const servedAcceptance = serveAcceptanceToThread(options.acceptance, accept.port1 as MessagePort);
   const servedBus = serveBusToThread(options.bus, bus.port1 as MessagePort, frontDoorOwnsTopic, options.logger);
   const servedStore = serveStoreToThread(options.store, store.port1 as MessagePort);
-  const closeBridges = () => (servedBus.close(), servedStore.close());
+  const closeBridges = () => (servedAcceptance.close(), servedBus.close(), servedStore.close());
   const data: FrontDoorReplicaData = {
     index,
     env: options.env,
     host: options.host,
     port: options.port,
     threads: options.count,
+    acceptPort: accept.port2,
     busPort: bus.port2,
     storePort: store.port2,
     lifecycleUrl: options.lifecycleUrl,
     mainUrl: options.mainUrl,
   };
-  const worker = new Worker(options.script ?? join(__dirname, 'front-door-replica.worker.js'), { workerData: data, transferList: [bus.port2, store.port2] });
+  const worker = new Worker(options.script ?? join(__dirname, 'front-door-replica.worker.js'), { workerData: data, transferList: [accept.port2, bus.port2, store.port2] });
   const stopped = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.on('error', (error) => options.logger.error({ err: error, replica: index }, `front-door replica ${index} failed`));
   worker.on('message', onMessage);

@@ -26,6 +26,12 @@ export interface AcceptMentionResult {
   edited?: boolean;
 }
 
+/**
+ * What the ingest routes call to accept a mention: AcceptMention itself, or, on a thread whose
+ * mentions another thread accepts, AcceptOnAnotherThread (ADR 0032).
+ */
+export type MentionAcceptance = Pick<AcceptMention, 'execute'>;
+
 /** The settings AcceptMention needs; the defaults are those of docs/configuration.md. */
 export type AcceptMentionSettings = Pick<PlatformConfig['ingest'], 'dedupWindowMs' | 'dedupCacheSize' | 'nativeMaxBytes'>;
 const DEFAULT_SETTINGS: AcceptMentionSettings = { dedupWindowMs: 30 * 86_400_000, dedupCacheSize: 100_000, nativeMaxBytes: 65_536 };

@@ -27,9 +27,13 @@ export const NATIVE_PAYLOADS: CollectionDefinition = {
   indexes: [['mentionId']],
 };
 
-/** The payload's JSON (a string or Buffer — a raw MIME message — is kept as its text), cut at a UTF-8 character boundary when longer than `maxBytes`. */
+/**
+ * The payload's JSON (a string or bytes — a raw MIME message — is kept as its text), cut at a UTF-8
+ * character boundary when longer than `maxBytes`. Bytes may be a plain Uint8Array: a Buffer handed
+ * to another thread arrives as one (ADR 0032).
+ */
 export function boundedJson(native: unknown, maxBytes: number): { payload: string; bytes: number; truncated: boolean } {
-  const json = typeof native === 'string' ? native : Buffer.isBuffer(native) ? native.toString('utf8') : (JSON.stringify(native) ?? 'null');
+  const json = typeof native === 'string' ? native : native instanceof Uint8Array ? bytesAsText(native) : (JSON.stringify(native) ?? 'null');
   const bytes = Buffer.byteLength(json);
   if (bytes <= maxBytes) return { payload: json, bytes, truncated: false };
   const buffer = Buffer.from(json);
@@ -37,4 +41,8 @@ export function boundedJson(native: unknown, maxBytes: number): { payload: strin
   // Step back over continuation bytes (10xxxxxx) so no character is split in half.
   while (end > 0 && (buffer[end] & 0xc0) === 0x80) end--;
   return { payload: buffer.subarray(0, end).toString('utf8'), bytes, truncated: true };
+}
+
+function bytesAsText(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }

@@ -6,3 +6,4 @@ export * from './threads/collections-owned-by-thread';
 export * from './threads/store-bridge-protocol';
 export * from './threads/serve-store-to-thread';
 export * from './threads/thread-document-store.adapter';
+export * from './threads/turn-batch';

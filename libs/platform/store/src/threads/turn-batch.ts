@@ -1,7 +1,7 @@
 /**
  * Collects what one event-loop turn produces and hands it over as one array at the turn's end
  * (`setImmediate` runs after the turn's I/O callbacks): the store bridge sends one port message
- * per turn, not one per call (ADR 0031).
+ * per turn, not one per call (ADR 0031); so does the all-in-one's accept bridge (ADR 0032).
  */
 export class TurnBatch<T> {
   private items: T[] = [];
