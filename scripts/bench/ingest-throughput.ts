@@ -73,7 +73,8 @@ class Server {
       env: { ...process.env, PORT: String(port), CXM_DATA_DIR: this.dataDir, CXM_ADMIN_TOKEN: TOKEN, CXM_TENANTS: BENCH_TENANT, CXM_LOG_LEVEL: 'warn', ...(this.cpuProfDir ? { CXM_BENCH_CPU_PROF_DIR: this.cpuProfDir } : {}) },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    await untilHealthy(this.url, this.app);
+    // Ready, not only alive: with front-door replicas, /healthz answers from the first one up while the port is still partly held by the placeholder.
+    await untilHealthy(this.url, this.app, '/readyz');
   }
 
   /** Starts, then (the second time) stops and writes, the CPU profile; nothing without `--cpu-prof`. */

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** Resolves once `url/healthz` answers 2xx; fails after a minute, naming `what`. */
-export async function untilHealthy(url: string, what: string): Promise<void> {
+/** Resolves once `url` + `probe` (`/healthz`, or `/readyz`) answers 2xx; fails after a minute, naming `what`. */
+export async function untilHealthy(url: string, what: string, probe = '/healthz'): Promise<void> {
   for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(200)) {
-    if ((await fetch(`${url}/healthz`).catch(() => undefined))?.ok) return;
+    if ((await fetch(`${url}${probe}`).catch(() => undefined))?.ok) return;
   }
   throw new Error(`the ${what} did not start`);
 }

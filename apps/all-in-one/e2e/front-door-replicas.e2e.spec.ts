@@ -6,6 +6,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAllInOne } from '../src/start-all-in-one';
+import { freePort } from './support/all-in-one-process';
 import { E2E_ADMIN_TOKEN, startAllInOneTarget } from './support/all-in-one-target';
 import { describeMentionLifecycle } from './support/lifecycle.scenarios';
 import { describeWebhookDelivery } from './support/webhooks.scenarios';
@@ -119,5 +120,36 @@ describe('the all-in-one with two front-door replicas', () => {
       req.end(JSON.stringify(aCanonicalMention({ externalId: 'no-token' })));
     });
     expect(answer).toBe(401);
+  });
+});
+
+describe('the all-in-one with two front-door replicas, while it starts', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cxm-e2e-replicas-start-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('is not ready before the replicas hold the whole port (the placeholder still answered part of the connections with 503)', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    let started = false;
+    const earlyAnswers: number[] = [];
+    const probing = (async () => {
+      while (!started) {
+        const answer = await onFreshConnection(url, 'GET', '/readyz').catch(() => undefined);
+        // Read in an I/O callback: a `started` set by the resolved start is seen here already.
+        if (answer && !started) earlyAnswers.push(answer.status);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })();
+    const service = await startAllInOne({ PORT: String(port), CXM_HOST: '127.0.0.1', CXM_DATA_DIR: dataDir, CXM_ADMIN_TOKEN: E2E_ADMIN_TOKEN, CXM_TENANTS: 'demo', CXM_LOG_LEVEL: 'warn', ...TWO_REPLICAS });
+    started = true;
+    await probing;
+    try {
+      // Probed during the start (the placeholder listens from the beginning), never ready before it ended.
+      expect(earlyAnswers.length).toBeGreaterThan(0);
+      expect(earlyAnswers.filter((status) => status === 200)).toEqual([]);
+      expect((await onFreshConnection(url, 'GET', '/readyz')).status).toBe(200);
+    } finally {
+      await service.app.close();
+    }
   });
 });

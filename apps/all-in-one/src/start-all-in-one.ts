@@ -6,7 +6,7 @@ import { Logger } from '@cxm/platform-logging';
 import { bootstrapService, loadConfigOrExit, PlatformModuleOptions, RunningService, usesDataDirectory } from '@cxm/platform-runtime';
 import { FrontDoorModule } from './front-door.module';
 import { frontDoorThreads } from './front-door-replicas/front-door-threads';
-import { reservePublicPort } from './front-door-replicas/shared-port';
+import { ReservedPort, reservePublicPort } from './front-door-replicas/shared-port';
 import { FrontDoorReplicas, startFrontDoorReplicas } from './front-door-replicas/start-front-door-replicas';
 import { handOverToLifecycleThread, sandboxDeliveriesAreLifecycleWork } from './lifecycle-thread/hand-over-to-lifecycle-thread';
 import { LifecycleThread, startLifecycleThread } from './lifecycle-thread/start-lifecycle-thread';
@@ -68,13 +68,10 @@ export async function startAllInOne(env: NodeJS.ProcessEnv = process.env): Promi
       },
       env,
     );
-    await replicas
-      .start(service, publicHost, publicPort)
-      .catch(async (error: Error) => {
-        await service.app.close();
-        throw error;
-      })
-      .finally(() => reserved?.release());
+    await replicas.start(service, publicHost, reserved).catch(async (error: Error) => {
+      await service.app.close();
+      throw error;
+    });
     const running = replicated ? { ...service, url: publicUrl } : service;
     thread.tellPublicUrl(running.url);
     return running;
@@ -95,6 +92,7 @@ class ReplicasOfThisFrontDoor {
   private adapters?: PlatformModuleOptions['adapters'];
   private logger?: Logger;
   private running?: FrontDoorReplicas;
+  private portHandedOver = false;
 
   constructor(
     private readonly threads: number,
@@ -108,10 +106,24 @@ class ReplicasOfThisFrontDoor {
     this.adapters = adapters;
     this.logger = logger;
     adapters.drains.push(async () => this.running?.stop());
+    // Not ready while the placeholder still holds part of the port: the kernel hands it some of
+    // the new connections, which it answers 503 (a client that trusted an early "ready" from the
+    // first replica got one, e.g. bench:ingest's first PUT).
+    adapters.readiness.push({ name: 'front-door-replicas', check: async () => this.portHandedOver && (await this.running!.readiness.check()) });
   }
 
-  async start(service: RunningService, host: string, port: number): Promise<void> {
+  /** Starts the replicas on the reserved port, then releases the placeholder that held it (also when they failed). */
+  async start(service: RunningService, host: string, reserved: ReservedPort | undefined): Promise<void> {
     if (this.threads === 1) return;
+    try {
+      await this.startReplicas(service, host, reserved!.port);
+    } finally {
+      await reserved!.release();
+    }
+    this.portHandedOver = true;
+  }
+
+  private async startReplicas(service: RunningService, host: string, port: number): Promise<void> {
     this.running = await startFrontDoorReplicas({
       count: this.threads,
       env: this.env,
@@ -125,7 +137,6 @@ class ReplicasOfThisFrontDoor {
       logger: this.logger!,
       shareActivity: (buffer, replica) => this.lifecycle.shareFrontDoorActivity(buffer, replica),
     });
-    this.adapters!.readiness.push(this.running.readiness);
     service.app.get(IngestMetrics).addPeers(this.running.metrics);
     this.logger!.info({ threads: this.threads, port }, 'front-door replicas listening');
   }
