@@ -6,6 +6,7 @@ import { DocumentStore, serveStoreToThread } from '@cxm/platform-store';
 import { join } from 'node:path';
 import { MessageChannel, MessagePort, Worker } from 'node:worker_threads';
 import { frontDoorOwnsTopic } from '../thread-split';
+import { stopThread, untilThreadReady } from '../service-thread';
 import { FromFrontDoorReplica, FrontDoorReplicaData, ToFrontDoorReplica } from './front-door-replica.messages';
 
 /** The front-door replicas as the main thread sees them (ADR 0031). */
@@ -112,9 +113,9 @@ export async function startFrontDoorReplicas(options: FrontDoorReplicasOptions):
     await Promise.all([...replicas.values()].map((replica) => stopReplica(replica)));
   };
 
-  const outcomes = await Promise.allSettled(Array.from({ length: options.count }, (_, offset) => startReplica(index(offset), options, series.onMessage)));
+  const outcomes = await Promise.allSettled(Array.from({ length: options.count }, (_, offset) => startReplica(replicaNumber(offset), options, series.onMessage)));
   const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-  outcomes.forEach((outcome, offset) => outcome.status === 'fulfilled' && adopt(index(offset), outcome.value));
+  outcomes.forEach((outcome, offset) => outcome.status === 'fulfilled' && adopt(replicaNumber(offset), outcome.value));
   if (failed) {
     await stopAll();
     throw failed.reason;
@@ -131,7 +132,8 @@ export async function startFrontDoorReplicas(options: FrontDoorReplicasOptions):
   };
 }
 
-const index = (offset: number) => offset + 1;
+/** Replicas are numbered from 1 (their logs say `front-door replica 1`); `offset` counts from 0. */
+const replicaNumber = (offset: number) => offset + 1;
 
 /**
  * The replicas' ingest series, as `/metrics` sums them. Counters must never go down, or Prometheus
@@ -205,45 +207,17 @@ async function startReplica(index: number, options: FrontDoorReplicasOptions, on
   worker.on('error', (error) => options.logger.error({ err: error, replica: index }, `front-door replica ${index} failed`));
   worker.on('message', onMessage);
   try {
-    const activity = await untilReady(worker, index, stopped);
+    const { activity } = await untilThreadReady<Extract<FromFrontDoorReplica, { kind: 'ready' }>>(worker, `front-door replica ${index}`, START_TIMEOUT_MS);
     options.shareActivity(activity, `replica-${index}`);
     return { worker, activity: new Int32Array(activity, 0, 1), stopped, closeBridges };
   } catch (error) {
-    await worker.terminate();
     closeBridges();
     throw error;
   }
 }
 
-function untilReady(worker: Worker, index: number, stopped: Promise<void>): Promise<SharedArrayBuffer> {
-  let timer: NodeJS.Timeout | undefined;
-  let listener: ((message: FromFrontDoorReplica) => void) | undefined;
-  const ready = new Promise<SharedArrayBuffer>((resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`front-door replica ${index} did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
-    void stopped.then(() => reject(new Error(`front-door replica ${index} exited while starting`)));
-    listener = (message) => {
-      if (message.kind === 'ready') resolve(message.activity);
-      if (message.kind === 'failed') reject(new Error(`front-door replica ${index} failed to start: ${message.error}`));
-    };
-    worker.on('message', listener);
-  });
-  return ready.finally(() => {
-    clearTimeout(timer);
-    worker.off('message', listener!);
-  });
-}
-
 /** Its graceful shutdown (answer what is in progress, close the socket and bridges), or terminated after STOP_TIMEOUT_MS. */
 async function stopReplica(replica: Replica): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const said = new Promise<void>((resolve) => {
-    const listener = (message: FromFrontDoorReplica) => message.kind === 'stopped' && (replica.worker.off('message', listener), resolve());
-    replica.worker.on('message', listener);
-  });
-  replica.worker.postMessage({ kind: 'stop' } satisfies ToFrontDoorReplica);
-  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_TIMEOUT_MS)));
-  await Promise.race([said, replica.stopped, timeout]);
-  clearTimeout(timer);
-  await replica.worker.terminate();
+  await stopThread(replica.worker, STOP_TIMEOUT_MS);
   await replica.stopped;
 }

@@ -4,6 +4,7 @@ import { Logger } from '@cxm/platform-logging';
 import { join } from 'node:path';
 import { MessageChannel, MessagePort, Worker } from 'node:worker_threads';
 import { FromLifecycleThread, LifecycleThreadData, ToLifecycleThread } from './lifecycle-thread.messages';
+import { stopThread, untilThreadReady } from '../service-thread';
 import { frontDoorOwnsTopic } from '../thread-split';
 
 /** The lifecycle thread as the main thread sees it. */
@@ -53,37 +54,15 @@ export async function startLifecycleThread(env: Record<string, string | undefine
   let alive = true;
   let running = false;
   let stopping = false;
-  let resolveStopped: (() => void) | undefined;
   let served: { close(): void } | undefined;
   worker.on('exit', (code) => {
     alive = false;
     served?.close();
-    resolveStopped?.();
     if (running && !stopping) onDied(code);
   });
 
-  const ready = await new Promise<Extract<FromLifecycleThread, { kind: 'ready' }>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the lifecycle thread did not start within ${startTimeoutMs / 1000} s`)), startTimeoutMs);
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      reject(error);
-    };
-    worker.once('error', fail);
-    worker.once('exit', (code) => fail(new Error(`the lifecycle thread exited with code ${code} while starting`)));
-    worker.on('message', (message: FromLifecycleThread) => {
-      if (message.kind === 'ready') {
-        clearTimeout(timer);
-        resolve(message);
-      }
-      if (message.kind === 'failed') fail(new Error(`the lifecycle thread failed to start: ${message.error}`));
-      if (message.kind === 'stopped') resolveStopped?.();
-    });
-  }).catch(async (error: Error) => {
-    await worker.terminate();
-    throw error;
-  });
+  const ready = await untilThreadReady<Extract<FromLifecycleThread, { kind: 'ready' }>>(worker, 'the lifecycle thread', startTimeoutMs);
   running = true;
-  worker.removeAllListeners('error');
   worker.on('error', (error) => process.stderr.write(`all-in-one: the lifecycle thread failed: ${error.stack ?? error.message}\n`));
 
   const tell = (message: ToLifecycleThread) => worker.postMessage(message);
@@ -104,12 +83,7 @@ export async function startLifecycleThread(env: Record<string, string | undefine
       // Closing the bridge also answers the thread's pending subscriptions, so its bus can stop.
       if (served) served.close();
       else bridge?.port1.close();
-      if (!alive) return;
-      const done = new Promise<void>((resolve) => (resolveStopped = resolve));
-      tell({ kind: 'stop' });
-      const timeout = new Promise<'timeout'>((resolve) => setTimeout(resolve, options.stopTimeoutMs ?? STOP_TIMEOUT_MS, 'timeout').unref());
-      await Promise.race([done, timeout]);
-      await worker.terminate();
+      if (alive) await stopThread(worker, options.stopTimeoutMs ?? STOP_TIMEOUT_MS);
     },
   };
 }
