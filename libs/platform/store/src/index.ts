@@ -7,3 +7,4 @@ export * from './threads/store-bridge-protocol';
 export * from './threads/serve-store-to-thread';
 export * from './threads/thread-document-store.adapter';
 export * from './threads/turn-batch';
+export * from './threads/calls-over-port';

@@ -1,5 +1,5 @@
 import { ProblemDetails, ProblemException } from '@cxm/platform-http';
-import { describeError } from '@cxm/platform-store';
+import { describeError, PortReply } from '@cxm/platform-store';
 import type { CanonicalMention } from '@cxm/contracts';
 import type { AcceptContext, AcceptMentionResult } from '../accept-mention.usecase';
 
@@ -17,11 +17,7 @@ export interface AcceptFailure {
   problem?: ProblemDetails;
 }
 
-export interface AcceptReply {
-  call: number;
-  value?: AcceptMentionResult;
-  error?: AcceptFailure;
-}
+export type AcceptReply = PortReply<AcceptMentionResult, AcceptFailure>;
 
 /**
  * What a thread that answers ingest routes (the guest: a front-door replica) and the thread that

@@ -1,7 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { DocumentCollection, DocumentStore, StoredDocument } from '../document-store.port';
-import { StoreCall, StoreGuestToHost, StoreHostToGuest, StoreReply } from './store-bridge-protocol';
-import { describeError, postEach, TurnBatch } from './turn-batch';
+import { answerCallsOverPort } from './calls-over-port';
+import { StoreCall, StoreGuestToHost, StoreHostToGuest } from './store-bridge-protocol';
 
 const OPERATIONS: ReadonlySet<string> = new Set(['get', 'insert', 'replace', 'find', 'findOne']);
 
@@ -13,12 +13,6 @@ const OPERATIONS: ReadonlySet<string> = new Set(['get', 'insert', 'replace', 'fi
  */
 export function serveStoreToThread(store: DocumentStore, port: MessagePort): { close(): void } {
   const collections = new Map<string, DocumentCollection<StoredDocument>>();
-  let open = true;
-  const post = (replies: StoreReply[]) => port.postMessage({ kind: 'replies', replies } satisfies StoreHostToGuest);
-  const outgoing = new TurnBatch<StoreReply>((replies) => {
-    if (open) postEach(replies, post, (reply, error) => post([{ call: reply.call, error }]));
-  });
-
   const collectionFor = (call: StoreCall) => {
     let collection = collections.get(call.collection.name);
     if (!collection) {
@@ -28,26 +22,13 @@ export function serveStoreToThread(store: DocumentStore, port: MessagePort): { c
     return collection;
   };
 
-  const run = async (call: StoreCall): Promise<unknown> => {
-    if (!OPERATIONS.has(call.operation)) throw new Error(`no collection operation ${String(call.operation)}`);
-    const collection = collectionFor(call) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    return collection[call.operation](...call.args);
-  };
-
-  port.on('message', (message: StoreGuestToHost) => {
-    for (const call of message.calls) {
-      run(call).then(
-        (value) => outgoing.add({ call: call.call, value }),
-        (error: unknown) => outgoing.add({ call: call.call, error: describeError(error) }),
-      );
-    }
+  return answerCallsOverPort<StoreCall, unknown>(port, {
+    calls: (message) => (message as StoreGuestToHost).calls,
+    run: async (call) => {
+      if (!OPERATIONS.has(call.operation)) throw new Error(`no collection operation ${String(call.operation)}`);
+      const collection = collectionFor(call) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+      return collection[call.operation](...call.args);
+    },
+    repliesMessage: (replies) => ({ kind: 'replies', replies }) satisfies StoreHostToGuest,
   });
-
-  const close = () => {
-    if (!open) return;
-    open = false;
-    port.close();
-  };
-  port.on('close', close);
-  return { close };
 }

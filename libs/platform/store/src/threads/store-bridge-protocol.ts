@@ -1,3 +1,4 @@
+import type { PortReply } from './calls-over-port';
 import { CollectionDefinition } from '../document-store.port';
 
 /** The DocumentCollection methods a guest thread calls on the host's store. */
@@ -12,11 +13,7 @@ export interface StoreCall {
 }
 
 /** The answer to one call: its value, or the error's name (which the guest turns back into its class) and message. */
-export interface StoreReply {
-  call: number;
-  value?: unknown;
-  error?: { name: string; message: string };
-}
+export type StoreReply = PortReply<unknown>;
 
 /**
  * What a thread whose collections live in another thread's store (the guest) and that store's

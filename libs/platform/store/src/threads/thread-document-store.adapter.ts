@@ -10,13 +10,8 @@ import {
   VersionConflictError,
   Versioned,
 } from '../document-store.port';
-import { CollectionOperation, StoreBridgeClosedError, StoreCall, StoreGuestToHost, StoreHostToGuest, StoreReply } from './store-bridge-protocol';
-import { postEach, TurnBatch } from './turn-batch';
-
-interface PendingCall {
-  resolve(value: unknown): void;
-  reject(error: Error): void;
-}
+import { CallsOverPort } from './calls-over-port';
+import { CollectionOperation, StoreBridgeClosedError, StoreCall, StoreGuestToHost, StoreHostToGuest } from './store-bridge-protocol';
 
 /**
  * The document store of a thread whose collections live in another thread's store (the all-in-one's
@@ -27,26 +22,21 @@ interface PendingCall {
  */
 export class ThreadDocumentStore implements DocumentStore {
   private readonly collections = new Map<string, DocumentCollection<StoredDocument>>();
-  private readonly pending = new Map<number, PendingCall>();
-  private readonly outgoing: TurnBatch<StoreCall>;
-  private nextCall = 0;
-  private closed = false;
-  /** Set while `close` waits for the calls in flight. */
-  private whenIdle?: () => void;
-  private closing?: Promise<void>;
+  private readonly calls: CallsOverPort<StoreCall, unknown>;
 
-  constructor(private readonly port: MessagePort) {
-    this.outgoing = new TurnBatch((calls) => {
-      if (!this.closed) postEach(calls, (batch) => port.postMessage({ kind: 'calls', calls: batch } satisfies StoreGuestToHost), (call, error) => this.settle({ call: call.call, error }));
+  constructor(port: MessagePort) {
+    this.calls = new CallsOverPort<StoreCall, unknown>(port, {
+      callsMessage: (calls) => ({ kind: 'calls', calls }) satisfies StoreGuestToHost,
+      replies: (message) => (message as StoreHostToGuest).replies,
+      revive,
+      closedError: () => new StoreBridgeClosedError(),
     });
-    port.on('message', (message: StoreHostToGuest) => message.replies.forEach((reply) => this.settle(reply)));
-    port.on('close', () => this.failPending());
   }
 
   collection<T extends StoredDocument>(definition: CollectionDefinition): DocumentCollection<T> {
     let collection = this.collections.get(definition.name);
     if (!collection) {
-      collection = new ThreadCollection(definition, (operation, args) => this.call(definition, operation, args));
+      collection = new ThreadCollection(definition, (operation, args) => this.calls.call({ collection: definition, operation, args }));
       this.collections.set(definition.name, collection);
     }
     return collection as unknown as DocumentCollection<T>;
@@ -54,38 +44,7 @@ export class ThreadDocumentStore implements DocumentStore {
 
   /** Waits for the calls in flight to be answered, then closes the port (the host's store stays open: it is the host's). */
   close(): Promise<void> {
-    this.closing ??= (async () => {
-      this.outgoing.flushNow();
-      if (this.pending.size > 0) await new Promise<void>((resolve) => (this.whenIdle = resolve));
-      this.closed = true;
-      this.port.close();
-    })();
-    return this.closing;
-  }
-
-  private call(collection: CollectionDefinition, operation: CollectionOperation, args: unknown[]): Promise<unknown> {
-    if (this.closed) return Promise.reject(new StoreBridgeClosedError());
-    const call = ++this.nextCall;
-    return new Promise((resolve, reject) => {
-      this.pending.set(call, { resolve, reject });
-      this.outgoing.add({ call, collection, operation, args });
-    });
-  }
-
-  private settle(reply: StoreReply): void {
-    const pending = this.pending.get(reply.call);
-    if (!pending) return;
-    this.pending.delete(reply.call);
-    if (reply.error) pending.reject(revive(reply.error));
-    else pending.resolve(reply.value);
-    if (this.pending.size === 0) this.whenIdle?.();
-  }
-
-  private failPending(): void {
-    this.closed = true;
-    for (const pending of this.pending.values()) pending.reject(new StoreBridgeClosedError());
-    this.pending.clear();
-    this.whenIdle?.();
+    return this.calls.close();
   }
 }
 
