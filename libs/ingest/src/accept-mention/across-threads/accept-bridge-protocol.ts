@@ -1,5 +1,5 @@
 import { ProblemDetails, ProblemException } from '@cxm/platform-http';
-import { describeError, PortReply } from '@cxm/platform-store';
+import { describeError, ErrorDescription, PortReply } from '@cxm/platform-store';
 import type { CanonicalMention } from '@cxm/contracts';
 import type { AcceptContext, AcceptMentionResult } from '../accept-mention.usecase';
 
@@ -11,9 +11,7 @@ export interface AcceptCall {
 }
 
 /** Why a call failed: the error's name and message, and its problem when it was a ProblemException (a 503 of the publish gate). */
-export interface AcceptFailure {
-  name: string;
-  message: string;
+export interface AcceptFailure extends ErrorDescription {
   problem?: ProblemDetails;
 }
 

@@ -1,11 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
-import { describeError, postEach, TurnBatch } from './turn-batch';
-
-/** An error as it crosses threads: its name and message, and whatever a protocol adds (a problem, say). */
-export interface ErrorDescription {
-  name: string;
-  message: string;
-}
+import { describeError, ErrorDescription, postEach, TurnBatch } from './turn-batch';
 
 /** The answer to one numbered call: its value, or its failure. */
 export interface PortReply<Value, Failure extends ErrorDescription = ErrorDescription> {

@@ -30,7 +30,7 @@ export class TurnBatch<T> {
  * say a function), posts them one by one, so only the items that cannot go fail — with their own
  * error — and the rest still reach the other thread.
  */
-export function postEach<T>(items: T[], post: (batch: T[]) => void, fail: (item: T, error: { name: string; message: string }) => void): void {
+export function postEach<T>(items: T[], post: (batch: T[]) => void, fail: (item: T, error: ErrorDescription) => void): void {
   try {
     post(items);
   } catch {
@@ -44,8 +44,14 @@ export function postEach<T>(items: T[], post: (batch: T[]) => void, fail: (item:
   }
 }
 
+/** An error as it crosses threads: its name and message, and whatever a bridge's protocol adds (a problem, say). */
+export interface ErrorDescription {
+  name: string;
+  message: string;
+}
+
 /** An error's name and message for the other thread; duck-typed, since a DataCloneError is a DOMException of another realm. */
-export function describeError(error: unknown): { name: string; message: string } {
+export function describeError(error: unknown): ErrorDescription {
   const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
   return typeof message === 'string' ? { name: typeof name === 'string' ? name : 'Error', message } : { name: 'Error', message: String(error) };
 }
