@@ -24,9 +24,11 @@ export class AllInOneProcess {
     this.child.stderr!.on('data', (chunk) => (this.output += chunk));
     await waitFor(async () => {
       if (this.child?.exitCode !== null) throw new Error(`all-in-one exited: ${this.output}`);
-      const response = await fetch(`http://127.0.0.1:${this.env.PORT}/healthz`).catch(() => undefined);
+      // Ready, not only alive: with front-door replicas (the default on two cores), /healthz answers
+      // from the first replica up while the start-up placeholder still holds part of the port.
+      const response = await fetch(`http://127.0.0.1:${this.env.PORT}/readyz`).catch(() => undefined);
       return response?.ok ? true : undefined;
-    }, 30_000, 'the all-in-one to answer /healthz');
+    }, 30_000, 'the all-in-one to answer /readyz');
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed — a crash. */
