@@ -11,7 +11,7 @@ jest.setTimeout(90_000);
 const IN_FLIGHT = 300;
 
 describe.each([
-  ['on one front-door thread', {}],
+  ['on one front-door thread', { CXM_FRONT_DOOR_THREADS: '1' }],
   // The replicas answer the posts and publish through the main thread's bus: they must be drained before it stops.
   ['with front-door replicas (ADR 0031)', { CXM_FRONT_DOOR_THREADS: '2' }],
 ])('shutting down while mentions are being posted, %s', (_layout, layoutEnv: Record<string, string>) => {

@@ -7,7 +7,7 @@ import { startAllInOne } from '../src/start-all-in-one';
 jest.setTimeout(60_000);
 
 describe.each([
-  ['on one front-door thread', {}],
+  ['on one front-door thread', { CXM_FRONT_DOOR_THREADS: '1' }],
   ['with front-door replicas (ADR 0031)', { CXM_FRONT_DOOR_THREADS: '2' }],
 ])('an all-in-one that cannot listen, %s', (_layout, layoutEnv: Record<string, string>) => {
   let squatter: Server;
