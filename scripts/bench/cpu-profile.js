@@ -6,18 +6,20 @@
 //
 // Node.js preloads this into every worker thread too (the lifecycle thread, the front-door
 // replicas), but signals reach the main thread only: it passes each toggle on over a
-// BroadcastChannel, so every thread's profile covers the same phase. `<thread>` is `main` or the
-// worker's threadId.
+// BroadcastChannel, so every thread's profile covers the same phase. `<thread>` is `main`,
+// `replica<N>` for front-door replica N (its workerData), else `worker<threadId>` (the all-in-one's
+// one other worker: the lifecycle thread).
 const inspector = require('node:inspector');
 const { writeFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { BroadcastChannel, isMainThread, threadId } = require('node:worker_threads');
+const { BroadcastChannel, isMainThread, threadId, workerData } = require('node:worker_threads');
 
 const dir = process.env.CXM_BENCH_CPU_PROF_DIR;
 if (dir) {
   const session = new inspector.Session();
   session.connect();
-  const thread = isMainThread ? 'main' : String(threadId);
+  const replica = !isMainThread && workerData && typeof workerData.index === 'number' && typeof workerData.threads === 'number' ? workerData.index : undefined;
+  const thread = isMainThread ? 'main' : replica !== undefined ? `replica${replica}` : `worker${threadId}`;
   let running = false;
   let written = 0;
   const toggle = () => {
