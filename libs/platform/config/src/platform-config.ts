@@ -94,7 +94,7 @@ export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
 
 /**
  * Two front-door threads where there are two cores: on the 2-core machine they accept about 1.5×
- * one thread at full speed and keep the p99 at 1,000 mentions/s under 50 ms (ADR 0032,
+ * one thread at full speed, with a p99 at 1,000 mentions/s in the same spread as one thread's (ADR 0032,
  * docs/performance.md). On one core a replica would only contend with the main thread. More than
  * two are not measured to help (three on two cores did worse), so they stay an explicit choice.
  */
