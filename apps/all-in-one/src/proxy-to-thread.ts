@@ -1,3 +1,4 @@
+import { notAnsweringProblem, PROBLEM_CONTENT_TYPE } from '@cxm/platform-http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { ServerResponse } from 'node:http';
@@ -17,8 +18,9 @@ export function proxyToThread(url: string, thread: string): RequestHandler {
       error: (_error, _req, res) => {
         const response = res as ServerResponse;
         if (response.headersSent || typeof response.writeHead !== 'function') return void response.end?.();
-        response.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '1' });
-        response.end(JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: `${thread} is not answering` }));
+        const problem = notAnsweringProblem(`${thread} is not answering`);
+        response.writeHead(problem.status, { 'content-type': PROBLEM_CONTENT_TYPE, 'retry-after': String(problem.retryAfterSeconds) });
+        response.end(JSON.stringify(problem));
       },
     },
   });

@@ -67,7 +67,7 @@ describe('handOverToLifecycleThread', () => {
       expect(answer.status).toBe(503);
       expect(answer.headers.get('content-type')).toBe('application/problem+json');
       expect(answer.headers.get('retry-after')).toBe('1');
-      expect(await answer.json()).toMatchObject({ status: 503, detail: 'the lifecycle thread is not answering' });
+      expect(await answer.json()).toMatchObject({ status: 503, detail: 'the lifecycle thread is not answering', retryAfterSeconds: 1 });
     } finally {
       await new Promise((resolve) => orphan.server.close(resolve));
     }

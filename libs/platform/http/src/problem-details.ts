@@ -42,3 +42,11 @@ export function notFoundProblem(detail: string): ProblemException {
 export function forbiddenProblem(detail: string): ProblemException {
   return new ProblemException({ type: '/problems/forbidden', title: 'Forbidden', status: HttpStatus.FORBIDDEN, detail });
 }
+
+/**
+ * A 503 for work handed to another thread that did not answer (ADRs 0028, 0031, 0032): nothing is
+ * known of the outcome, so the client is asked to retry in a second — a repeat is a duplicate at worst.
+ */
+export function notAnsweringProblem(detail: string): ProblemDetails {
+  return { type: 'about:blank', title: 'Service Unavailable', status: HttpStatus.SERVICE_UNAVAILABLE, detail, retryAfterSeconds: 1 };
+}

@@ -1,4 +1,4 @@
-import { ProblemDetails, ProblemException } from '@cxm/platform-http';
+import { notAnsweringProblem, ProblemDetails, ProblemException } from '@cxm/platform-http';
 import { describeError, ErrorDescription, PortReply } from '@cxm/platform-store';
 import type { CanonicalMention } from '@cxm/contracts';
 import type { AcceptContext, AcceptMentionResult } from '../accept-mention.usecase';
@@ -39,13 +39,7 @@ export function reviveFailure(failure: AcceptFailure): Error {
   return error;
 }
 
-/** The host's end is closed (the main thread is stopping): nothing is known of the mention, so the client is asked to send it again — a repeat is a duplicate at worst. */
+/** The host's end is closed (the main thread is stopping): nothing is known of the mention, so the client is asked to send it again. */
 export function hostGoneProblem(): ProblemException {
-  return new ProblemException({
-    type: 'about:blank',
-    title: 'Service Unavailable',
-    status: 503,
-    detail: 'the thread that stores mentions is not answering; retry',
-    retryAfterSeconds: 1,
-  });
+  return new ProblemException(notAnsweringProblem('the thread that stores mentions is not answering; retry'));
 }
