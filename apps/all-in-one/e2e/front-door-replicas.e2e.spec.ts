@@ -1,4 +1,4 @@
-import { IngestMetrics, IngestSeries } from '@cxm/ingest';
+import { IngestMetrics, IngestSeries, PublishGate } from '@cxm/ingest';
 import { RunningService } from '@cxm/platform-runtime';
 import { aCanonicalMention, waitFor } from '@cxm/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -110,6 +110,25 @@ describe('the all-in-one with two front-door replicas', () => {
       expect((JSON.parse(settings.body) as { keys: { name: string }[] }).keys.map((key) => key.name).sort()).toEqual(['appSecret', 'verifyToken']);
       expect(settings.body).not.toContain('replicas-whatsapp-secret');
     }
+  });
+
+  it("refuses with 503 on a replica while the main thread's publish gate is full, before validating the mention", async () => {
+    // The gate that the main thread's AcceptMention publishes through, every slot held.
+    const gate = service.app.get(PublishGate);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slots = Array.from({ length: gate.maxInFlight }, () => gate.run(() => held));
+    const incomplete = { tenantId: 'demo', channel: 'x' };
+    try {
+      // An incomplete mention: a replica that only learnt of the full gate from the main thread would answer 400 first.
+      const answers = await Promise.all(Array.from({ length: 16 }, () => onFreshConnection(service.url, 'POST', '/v1/mentions', incomplete)));
+      expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 503));
+      expect(answers.map((answer) => (JSON.parse(answer.body) as { type: string }).type)).toEqual(answers.map(() => '/problems/overloaded'));
+    } finally {
+      release();
+      await Promise.all(slots);
+    }
+    expect((await onFreshConnection(service.url, 'POST', '/v1/mentions', incomplete)).status).toBe(400);
   });
 
   it('refuses a request without a token on a replica as on the main thread', async () => {

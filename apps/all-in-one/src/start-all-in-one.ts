@@ -1,5 +1,5 @@
 import 'reflect-metadata'; // before any decorated class loads (the bus imports the event contracts)
-import { AcceptMention, IngestMetrics } from '@cxm/ingest';
+import { AcceptMention, IngestMetrics, PublishGate } from '@cxm/ingest';
 import { EmbeddedEventBus } from '@cxm/platform-bus';
 import { ForegroundActivity, lockDataDirectory } from '@cxm/platform-embedded';
 import { Logger } from '@cxm/platform-logging';
@@ -130,6 +130,7 @@ class ReplicasOfThisFrontDoor {
       host,
       port,
       acceptance: service.app.get(AcceptMention),
+      publishGate: service.app.get(PublishGate),
       bus: this.adapters!.bus as EmbeddedEventBus,
       store: this.adapters!.store,
       lifecycleUrl: this.lifecycle.url,

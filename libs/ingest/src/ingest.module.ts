@@ -14,7 +14,7 @@ import { MentionsController } from './mentions.controller';
 import { IngestMetrics } from './metrics/ingest-metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { IngestProtectionGuard } from './protection/ingest-protection.guard';
-import { PublishGate } from './protection/publish-gate';
+import { PublishGate, SHARED_IN_FLIGHT } from './protection/publish-gate';
 import { ReceiveWebhook } from './webhooks/receive-webhook.usecase';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
@@ -48,9 +48,17 @@ export class IngestModule implements OnModuleInit {
   /**
    * The same routes, with their mentions accepted by `acceptance` instead of this module's own
    * AcceptMention: an all-in-one front-door replica hands them to the main thread's (ADR 0032).
+   * `inFlight`: the accepting thread's publish gate count (PublishGate.shareWithThreads), so this
+   * module's guard refuses with 503 when that gate is full, before validating the request.
    */
-  static acceptingThrough(acceptance: MentionAcceptance): DynamicModule {
-    return { module: IngestModule, providers: [{ provide: AcceptMention, useValue: acceptance }] };
+  static acceptingThrough(acceptance: MentionAcceptance, inFlight: SharedArrayBuffer): DynamicModule {
+    return {
+      module: IngestModule,
+      providers: [
+        { provide: AcceptMention, useValue: acceptance },
+        { provide: SHARED_IN_FLIGHT, useValue: inFlight },
+      ],
+    };
   }
 
   constructor(

@@ -16,6 +16,8 @@ export interface FrontDoorReplicaData {
    * of the bus bridge (`mentions.raw`) and of the store bridge (the `ingest_*` collections).
    */
   acceptPort: MessagePort;
+  /** The main thread's publish gate count (PublishGate.shareWithThreads): a replica's guard refuses by it, before validating a request. */
+  inFlight: SharedArrayBuffer;
   busPort: MessagePort;
   storePort: MessagePort;
   /** Loopback URLs of the routes a replica does not answer itself: the lifecycle thread's, and every other (the main thread's). */

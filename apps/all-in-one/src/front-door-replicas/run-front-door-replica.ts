@@ -31,7 +31,7 @@ async function run(): Promise<void> {
       {
         name: `front-door-${data.index}`,
         title: 'CXM API (all-in-one, front-door replica)',
-        rootModule: (platform) => FrontDoorReplicaModule.forRoot(platform, acceptance),
+        rootModule: (platform) => FrontDoorReplicaModule.forRoot(platform, acceptance, data.inFlight),
         placement: REPLICA_PLACEMENT,
         listenOn: () => ({ fd: bindSharedPort(data.host, data.port) }),
         adjust: ({ adapters, config, logger }) => {

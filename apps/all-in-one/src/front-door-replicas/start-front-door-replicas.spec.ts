@@ -1,3 +1,4 @@
+import { PublishGate } from '@cxm/ingest';
 import { EmbeddedEventBus } from '@cxm/platform-bus';
 import { createLogger } from '@cxm/platform-logging';
 import { EmbeddedDocumentStore } from '@cxm/platform-store';
@@ -18,6 +19,7 @@ describe('startFrontDoorReplicas (with stand-in replicas)', () => {
     port: 0,
     bus: new EmbeddedEventBus({ partitions: 1, retryPolicy: { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1 }, logger }),
     acceptance: { execute: () => Promise.reject(new Error('the stand-in replicas hand over no mention')) },
+    publishGate: PublishGate.ofSize(1),
     store: new EmbeddedDocumentStore(),
     lifecycleUrl: 'http://127.0.0.1:9',
     mainUrl: 'http://127.0.0.1:9',

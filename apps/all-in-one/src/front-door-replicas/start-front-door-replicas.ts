@@ -1,4 +1,4 @@
-import { IngestMetricsPeers, IngestSeries, MentionAcceptance, serveAcceptanceToThread } from '@cxm/ingest';
+import { IngestMetricsPeers, IngestSeries, MentionAcceptance, PublishGate, serveAcceptanceToThread } from '@cxm/ingest';
 import { EmbeddedEventBus, serveBusToThread } from '@cxm/platform-bus';
 import { ReadinessCheck } from '@cxm/platform-http';
 import { Logger } from '@cxm/platform-logging';
@@ -26,6 +26,8 @@ export interface FrontDoorReplicasOptions {
   port: number;
   /** The main thread's AcceptMention: every replica hands its mentions to it (ADR 0032). */
   acceptance: MentionAcceptance;
+  /** The gate that AcceptMention publishes through: every replica's guard refuses by its count. */
+  publishGate: PublishGate;
   bus: EmbeddedEventBus;
   store: DocumentStore;
   lifecycleUrl: string;
@@ -197,6 +199,7 @@ async function startReplica(index: number, options: FrontDoorReplicasOptions, on
     port: options.port,
     threads: options.count,
     acceptPort: accept.port2,
+    inFlight: options.publishGate.shareWithThreads(),
     busPort: bus.port2,
     storePort: store.port2,
     lifecycleUrl: options.lifecycleUrl,

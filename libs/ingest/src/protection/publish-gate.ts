@@ -2,6 +2,12 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { PLATFORM_CONFIG, PlatformConfig } from '@cxm/platform-config';
 import { ProblemException } from '@cxm/platform-http';
 
+/**
+ * Injected where a thread's gate must count with another thread's (ADR 0032): the buffer that
+ * other gate's `shareWithThreads` gave.
+ */
+export const SHARED_IN_FLIGHT = Symbol('SHARED_IN_FLIGHT');
+
 /** Seconds a client is asked to wait when ingest is saturated: the bus usually catches up within one. */
 export const OVERLOADED_RETRY_AFTER_SECONDS = 1;
 
@@ -20,14 +26,20 @@ export function overloadedProblem(inFlight: number): ProblemException {
  * the in-flight count climbs to the bound and further mentions are refused with 503 + Retry-After,
  * so memory stays bounded and the client — who still holds the mention — retries later, instead
  * of the server queueing without limit and answering long after the client gave up.
+ *
+ * The count is kept in shared memory: an all-in-one front-door replica, whose mentions the main
+ * thread publishes (ADR 0032), counts with the main thread's gate (`SHARED_IN_FLIGHT`), so its
+ * guard refuses before validating, mapping and handing over what the main thread would refuse anyway.
  */
 @Injectable()
 export class PublishGate {
-  private inFlight = 0;
+  /** [0]: mentions being published, by this gate's thread and any that share it. */
+  private readonly inFlight: Int32Array;
   maxInFlight: number;
 
-  constructor(@Optional() @Inject(PLATFORM_CONFIG) config?: PlatformConfig) {
+  constructor(@Optional() @Inject(PLATFORM_CONFIG) config?: PlatformConfig, @Optional() @Inject(SHARED_IN_FLIGHT) shared?: SharedArrayBuffer) {
     this.maxInFlight = config?.ingest.maxInFlight ?? 4_096;
+    this.inFlight = new Int32Array(shared ?? new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT), 0, 1);
   }
 
   /** A gate of a given size, outside dependency injection (tests, tools). */
@@ -37,22 +49,27 @@ export class PublishGate {
     return gate;
   }
 
+  /** The in-flight count's memory, for another thread's gate (`SHARED_IN_FLIGHT`). */
+  shareWithThreads(): SharedArrayBuffer {
+    return this.inFlight.buffer as SharedArrayBuffer;
+  }
+
   get current(): number {
-    return this.inFlight;
+    return Atomics.load(this.inFlight, 0);
   }
 
   saturated(): boolean {
-    return this.inFlight >= this.maxInFlight;
+    return this.current >= this.maxInFlight;
   }
 
   /** Runs `task` holding one slot, or throws the 503 problem when none is free. */
   async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.saturated()) throw overloadedProblem(this.inFlight);
-    this.inFlight += 1;
+    if (this.saturated()) throw overloadedProblem(this.current);
+    Atomics.add(this.inFlight, 0, 1);
     try {
       return await task();
     } finally {
-      this.inFlight -= 1;
+      Atomics.sub(this.inFlight, 0, 1);
     }
   }
 }
