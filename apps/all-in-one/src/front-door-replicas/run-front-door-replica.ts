@@ -36,6 +36,7 @@ async function run(): Promise<void> {
         listenOn: () => ({ fd: bindSharedPort(data.host, data.port) }),
         adjust: ({ adapters, config, logger }) => {
           config.feeds.enabled = false;
+          config.feeds.offBecause = 'a front-door replica: the main thread polls the feeds';
           config.ingest.rateLimit = shareOfRateLimit(config.ingest.rateLimit, data.threads);
           const store = new ThreadDocumentStore(data.storePort);
           adapters.store = new CollectionsOwnedByThread(store, frontDoorOwnsCollection, 'lifecycle thread');

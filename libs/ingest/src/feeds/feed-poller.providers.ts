@@ -13,6 +13,7 @@ export function feedPollerSettings(config: PlatformConfig): FeedPollerSettings {
   const feeds = config.feeds;
   return {
     enabled: feeds.enabled,
+    offBecause: feeds.offBecause,
     tickMs: feeds.tickMs,
     concurrency: feeds.concurrency,
     fetch: { timeoutMs: feeds.fetchTimeoutMs, maxBytes: feeds.maxBytes, allowPrivateAddresses: feeds.allowPrivateAddresses },

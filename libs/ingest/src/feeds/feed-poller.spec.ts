@@ -384,4 +384,18 @@ describe('FeedPoller', () => {
     expect(seen.slice(-4).map((s) => s.id)).toEqual(['r4-0', 'r4-1', 'r4-2', 'r4-3']);
     expect(await acceptedIds()).toHaveLength(20);
   });
+
+  it('does not poll when disabled, and says why at start', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const logger = createLogger({ level: 'info', service: 'test', destination: { write: (line: string) => void lines.push(JSON.parse(line)) } });
+    feedServer.feeds.set('/off.xml', { body: rss(FIRST_ITEMS) });
+    const poller = aPoller([subscription('/off.xml')], { logger, settings: { enabled: false } });
+    poller.onApplicationBootstrap();
+    const replica = aPoller([subscription('/off.xml')], { logger, settings: { enabled: false, offBecause: 'a front-door replica: the main thread polls the feeds' } });
+    replica.onApplicationBootstrap();
+    await poller.onModuleDestroy();
+    await replica.onModuleDestroy();
+    expect(lines.map((line) => line.msg)).toEqual(['feed polling is disabled (CXM_FEEDS_ENABLED=false)', 'feed polling is disabled (a front-door replica: the main thread polls the feeds)']);
+    expect(feedServer.requestsTo('/off.xml')).toEqual([]);
+  });
 });

@@ -11,6 +11,8 @@ import { MentionAcceptor, PollFeed, PollFeedSettings, PollOutcome } from './poll
 
 export interface FeedPollerSettings extends PollFeedSettings {
   enabled: boolean;
+  /** Said in the start-up log when polling is off; CXM_FEEDS_ENABLED=false unless given. */
+  offBecause?: string;
   /** How often the poller looks for feeds that are due (each feed keeps its own interval). */
   tickMs: number;
   /** Feeds fetched at the same time, across all tenants. */
@@ -67,7 +69,7 @@ export class FeedPoller implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     if (this.options.settings.enabled) this.start();
-    else this.logger.info('feed polling is disabled (CXM_FEEDS_ENABLED=false)');
+    else this.logger.info(`feed polling is disabled (${this.options.settings.offBecause ?? 'CXM_FEEDS_ENABLED=false'})`);
   }
 
   async onModuleDestroy(): Promise<void> {

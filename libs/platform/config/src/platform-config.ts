@@ -47,6 +47,8 @@ export interface PlatformConfig {
   /** The RSS / Atom poller of the ingest service (docs/channels/rss.md). */
   feeds: {
     enabled: boolean;
+    /** Why polling is off, for the start-up log, when not CXM_FEEDS_ENABLED (an all-in-one front-door replica). */
+    offBecause?: string;
     tickMs: number;
     concurrency: number;
     fetchTimeoutMs: number;
