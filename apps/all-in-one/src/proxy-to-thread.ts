@@ -1,4 +1,4 @@
-import { notAnsweringProblem, PROBLEM_CONTENT_TYPE } from '@cxm/platform-http';
+import { unavailableProblem, writeProblem } from '@cxm/platform-http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { ServerResponse } from 'node:http';
@@ -18,9 +18,7 @@ export function proxyToThread(url: string, thread: string): RequestHandler {
       error: (_error, _req, res) => {
         const response = res as ServerResponse;
         if (response.headersSent || typeof response.writeHead !== 'function') return void response.end?.();
-        const problem = notAnsweringProblem(`${thread} is not answering`);
-        response.writeHead(problem.status, { 'content-type': PROBLEM_CONTENT_TYPE, 'retry-after': String(problem.retryAfterSeconds) });
-        response.end(JSON.stringify(problem));
+        writeProblem(response, unavailableProblem(`${thread} is not answering`));
       },
     },
   });

@@ -52,4 +52,18 @@ describe('the shared public port', () => {
     await expect(reservePublicPort('127.0.0.1', port)).rejects.toMatchObject({ code: 'EADDRINUSE' });
     await closed(two);
   });
+
+  it('answers 503 problem details with Retry-After while it is only reserved (the replicas still starting)', async () => {
+    const reserved = await reservePublicPort('127.0.0.1', 0);
+    try {
+      const answer = await fetch(`http://127.0.0.1:${reserved.port}/v1/mentions`, { method: 'POST', body: '{}' });
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get('content-type')).toBe('application/problem+json');
+      expect(answer.headers.get('retry-after')).toBe('1');
+      expect(answer.headers.get('connection')).toBe('close');
+      expect(await answer.json()).toEqual({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'the all-in-one is starting', retryAfterSeconds: 1 });
+    } finally {
+      await reserved.release();
+    }
+  });
 });

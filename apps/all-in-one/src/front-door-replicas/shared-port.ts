@@ -1,3 +1,4 @@
+import { unavailableProblem, writeProblem } from '@cxm/platform-http';
 import { createServer as createHttpServer } from 'node:http';
 import { AddressInfo, createServer, isIP } from 'node:net';
 
@@ -68,10 +69,7 @@ export function reservePublicPort(host: string, port: number): Promise<ReservedP
 }
 
 function holdWithPlaceholder(host: string, port: number): Promise<ReservedPort> {
-  const placeholder = createHttpServer((_request, response) => {
-    response.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '1', connection: 'close' });
-    response.end(JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'the all-in-one is starting' }));
-  });
+  const placeholder = createHttpServer((_request, response) => writeProblem(response, unavailableProblem('the all-in-one is starting'), { connection: 'close' }));
   return new Promise((resolve, reject) => {
     placeholder.once('error', reject);
     placeholder.listen({ fd: bindSharedPort(host, port) }, () =>

@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
 
 export interface FieldProblem {
   field: string;
@@ -44,9 +45,21 @@ export function forbiddenProblem(detail: string): ProblemException {
 }
 
 /**
- * A 503 for work handed to another thread that did not answer (ADRs 0028, 0031, 0032): nothing is
- * known of the outcome, so the client is asked to retry in a second — a repeat is a duplicate at worst.
+ * A 503 the client retries in a second: work handed to another thread that did not answer (ADRs
+ * 0028, 0031, 0032; nothing is known of the outcome, and a repeat is a duplicate at worst), or an
+ * all-in-one still starting.
  */
-export function notAnsweringProblem(detail: string): ProblemDetails {
+export function unavailableProblem(detail: string): ProblemDetails {
   return { type: 'about:blank', title: 'Service Unavailable', status: HttpStatus.SERVICE_UNAVAILABLE, detail, retryAfterSeconds: 1 };
+}
+
+/**
+ * Answers `problem` on a bare Node.js response, outside Nest (a proxy's error, a placeholder
+ * server), as ProblemDetailsFilter does inside it: its status, the problem content type, and
+ * `Retry-After` when the problem says when to retry.
+ */
+export function writeProblem(response: ServerResponse, problem: ProblemDetails, headers: Record<string, string> = {}): void {
+  const retryAfter = typeof problem.retryAfterSeconds === 'number' ? { 'retry-after': String(problem.retryAfterSeconds) } : {};
+  response.writeHead(problem.status, { 'content-type': PROBLEM_CONTENT_TYPE, ...retryAfter, ...headers });
+  response.end(JSON.stringify(problem));
 }

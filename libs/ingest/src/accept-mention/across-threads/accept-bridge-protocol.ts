@@ -1,4 +1,4 @@
-import { notAnsweringProblem, ProblemDetails, ProblemException } from '@cxm/platform-http';
+import { unavailableProblem, ProblemDetails, ProblemException } from '@cxm/platform-http';
 import { describeError, ErrorDescription, PortReply } from '@cxm/platform-store';
 import type { CanonicalMention } from '@cxm/contracts';
 import type { AcceptContext, AcceptMentionResult } from '../accept-mention.usecase';
@@ -41,5 +41,5 @@ export function reviveFailure(failure: AcceptFailure): Error {
 
 /** The host's end is closed (the main thread is stopping): nothing is known of the mention, so the client is asked to send it again. */
 export function hostGoneProblem(): ProblemException {
-  return new ProblemException(notAnsweringProblem('the thread that stores mentions is not answering; retry'));
+  return new ProblemException(unavailableProblem('the thread that stores mentions is not answering; retry'));
 }
