@@ -7,7 +7,7 @@
  * Posted faster than the lifecycle digests, the later mentions wait behind the earlier ones: the
  * figures then measure that queue, which `--rate` below the digest rate leaves out.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -36,9 +36,10 @@ async function main(): Promise<void> {
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   const outbound = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'cxm-bench-'));
   const service = await startAllInOne({
     PORT: '0',
-    CXM_DATA_DIR: mkdtempSync(join(tmpdir(), 'cxm-bench-')),
+    CXM_DATA_DIR: dataDir,
     CXM_ADMIN_TOKEN: TOKEN,
     CXM_OUTBOUND_WEBHOOKS: `*=${outbound}/{channel}`,
     CXM_LOG_LEVEL: 'warn',
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
   const latencies = [...posted].filter(([id]) => arrived.has(id)).map(([id, at]) => arrived.get(id)! - at).sort((a, b) => a - b);
   await service.app.close();
   receiver.close();
+  rmSync(dataDir, { recursive: true, force: true });
   const line = (name: string, ms: number) => `  ${name.padEnd(4)} ${ms.toFixed(1).padStart(8)} ms   ${(ms / BUDGET_MS).toFixed(3)} × budget (${BUDGET_MS} ms)`;
   process.stdout.write(
     [

@@ -1,6 +1,6 @@
 import { aCanonicalMention } from '@cxm/testing';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AllInOneProcess, freePort } from './support/all-in-one-process';
@@ -28,10 +28,13 @@ function sizes(dir: string): Record<string, number> {
 
 describe('one data directory, one all-in-one', () => {
   let first: AllInOneProcess | undefined;
-  afterAll(async () => first?.stop());
+  const dataDir = mkdtempSync(join(tmpdir(), 'cxm-lock-'));
+  afterAll(async () => {
+    await first?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('refuses a second instance before either of its threads opens a journal', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'cxm-lock-'));
     const port = String(await freePort());
     first = new AllInOneProcess({ PORT: port, CXM_DATA_DIR: dataDir, CXM_ADMIN_TOKEN: TOKEN, CXM_LOG_LEVEL: 'warn' });
     await first.start();

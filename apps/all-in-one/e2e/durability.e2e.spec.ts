@@ -1,5 +1,5 @@
 import { aCanonicalMention, waitFor } from '@cxm/testing';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AllInOneProcess, freePort } from './support/all-in-one-process';
@@ -21,10 +21,12 @@ const MENTIONS = 60;
 describe('a mention that got 202 survives kill -9', () => {
   const receiver = new WebhookReceiver(50);
   let proc: AllInOneProcess | undefined;
+  const dataDir = mkdtempSync(join(tmpdir(), 'cxm-durability-'));
 
   afterAll(async () => {
     await proc?.stop();
     await receiver.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('is processed after a restart — none lost, none processed twice, no customer answered twice', async () => {
@@ -32,7 +34,7 @@ describe('a mention that got 202 survives kill -9', () => {
     const port = String(await freePort());
     const env = {
       PORT: port,
-      CXM_DATA_DIR: mkdtempSync(join(tmpdir(), 'cxm-durability-')),
+      CXM_DATA_DIR: dataDir,
       CXM_ADMIN_TOKEN: TOKEN,
       CXM_OUTBOUND_WEBHOOKS: `*=${outbound}/{channel}`,
       CXM_LOG_LEVEL: 'warn',

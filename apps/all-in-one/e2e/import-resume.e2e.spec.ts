@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from '@cxm/testing';
@@ -59,13 +59,14 @@ function metric(text: string, outcome: string): number {
 
 describe('npm run import: a 100,000-line file, the CLI killed with -9 midway and resumed', () => {
   let server: AllInOneProcess | undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'cxm-import-e2e-'));
 
   afterAll(async () => {
     await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('accepts every valid line exactly once and reports each rejected line by its number', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cxm-import-e2e-'));
     const dataDir = join(dir, 'data');
     const file = join(dir, 'mentions.ndjson');
     await writeFile(file);

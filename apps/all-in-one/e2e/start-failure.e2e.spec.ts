@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,11 @@ describe.each([
   ['with front-door replicas (ADR 0031)', { CXM_FRONT_DOOR_THREADS: '2' }],
 ])('an all-in-one that cannot listen, %s', (_layout, layoutEnv: Record<string, string>) => {
   let squatter: Server;
-  afterAll(() => new Promise((resolve) => squatter.close(resolve)));
+  const dataDir = mkdtempSync(join(tmpdir(), 'cxm-start-failure-'));
+  afterAll(async () => {
+    await new Promise((resolve) => squatter.close(resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('fails to start, and leaves nothing of itself running: no thread, no bus loop, no open file', async () => {
     squatter = createServer();
@@ -23,7 +27,7 @@ describe.each([
 
     const starting = startAllInOne({
       PORT: String(port),
-      CXM_DATA_DIR: mkdtempSync(join(tmpdir(), 'cxm-start-failure-')),
+      CXM_DATA_DIR: dataDir,
       CXM_ADMIN_TOKEN: 'start-failure-token-0123456789',
       CXM_LOG_LEVEL: 'fatal',
       ...layoutEnv,

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -70,7 +70,10 @@ describe('importFile', () => {
     dir = mkdtempSync(join(tmpdir(), 'cxm-import-'));
   });
 
-  afterEach(() => route.stop());
+  afterEach(async () => {
+    await route.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   const optionsFor = (file: string, extra: Partial<ImportOptions> = {}): ImportOptions => ({
     file,
@@ -188,14 +191,19 @@ describe('importFile', () => {
 describe('npm run import (runImportCli)', () => {
   let route: FakeBatchRoute;
   let url: string;
+  let dir: string;
 
   beforeEach(async () => {
     route = new FakeBatchRoute();
     route.handler = (items, _request, response) => route.accept(items, response, items.map((i) => (i.text === 'bad' ? 400 : 202)));
     url = await route.start();
+    dir = mkdtempSync(join(tmpdir(), 'cxm-import-cli-'));
   });
 
-  afterEach(() => route.stop());
+  afterEach(async () => {
+    await route.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
     let out = '';
@@ -204,7 +212,7 @@ describe('npm run import (runImportCli)', () => {
   }
 
   it('takes the URL and token from CXM_URL and CXM_ADMIN_TOKEN, and exits 2 listing rejected lines by number', async () => {
-    const file = aFile(mkdtempSync(join(tmpdir(), 'cxm-import-cli-')), 12, [7]);
+    const file = aFile(dir, 12, [7]);
     const { code, out, err } = await run([file], { CXM_URL: url, CXM_ADMIN_TOKEN: 'token-0123456789abcdef' });
     expect(code).toBe(2);
     expect(out).toContain('done: 11 new, 0 duplicate, 0 edited, 1 rejected, up to line 12');
@@ -213,7 +221,7 @@ describe('npm run import (runImportCli)', () => {
   });
 
   it('lists, after a resumed run, the lines rejected before the interruption too', async () => {
-    const file = aFile(mkdtempSync(join(tmpdir(), 'cxm-import-cli-')), 40, [2, 38]);
+    const file = aFile(dir, 40, [2, 38]);
     const abort = new AbortController();
     route.handler = (items, _request, response) => {
       route.accept(items, response, items.map((i) => (i.text === 'bad' ? 400 : 202)));
@@ -237,7 +245,7 @@ describe('npm run import (runImportCli)', () => {
   });
 
   it('exits 0 when every line was accepted', async () => {
-    const file = aFile(mkdtempSync(join(tmpdir(), 'cxm-import-cli-')), 3);
+    const file = aFile(dir, 3);
     const { code } = await run([file, '--url', url, '--token', 'token-0123456789abcdef']);
     expect(code).toBe(0);
   });

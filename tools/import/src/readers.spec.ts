@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCsv } from './read-csv';
@@ -13,6 +13,7 @@ async function all(items: AsyncIterable<SourceItem>): Promise<SourceItem[]> {
 
 describe('file readers', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cxm-import-read-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   describe('NDJSON', () => {
     const path = join(dir, 'mentions.ndjson');

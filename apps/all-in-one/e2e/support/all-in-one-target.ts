@@ -1,5 +1,5 @@
 import { RunningService } from '@cxm/platform-runtime';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAllInOne } from '../../src/start-all-in-one';
@@ -15,12 +15,13 @@ export interface Target {
 
 /**
  * The system under test: an all-in-one started in this process on a random port with its own
- * data directory, replies going to `outboundUrl`.
+ * data directory (removed again by `stop`), replies going to `outboundUrl`.
  */
 export async function startAllInOneTarget(outboundUrl: string, extraEnv: Record<string, string> = {}): Promise<Target> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cxm-e2e-'));
   const service: RunningService = await startAllInOne({
     PORT: '0',
-    CXM_DATA_DIR: mkdtempSync(join(tmpdir(), 'cxm-e2e-')),
+    CXM_DATA_DIR: dataDir,
     CXM_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
     CXM_TENANTS: 'demo,acme',
     CXM_API_TOKENS: `acme=${E2E_ACME_TOKEN}`,
@@ -29,5 +30,9 @@ export async function startAllInOneTarget(outboundUrl: string, extraEnv: Record<
     CXM_RETRY_INITIAL_DELAY_MS: '20',
     ...extraEnv,
   });
-  return { api: new ApiClient(service.url, E2E_ADMIN_TOKEN, { 'x-tenant-id': 'demo' }), stop: () => service.app.close() };
+  const stop = async () => {
+    await service.app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { api: new ApiClient(service.url, E2E_ADMIN_TOKEN, { 'x-tenant-id': 'demo' }), stop };
 }

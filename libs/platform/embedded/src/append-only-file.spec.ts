@@ -1,10 +1,11 @@
-import { appendFileSync, constants, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { appendFileSync, constants, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppendOnlyFile } from './append-only-file';
 
 describe('AppendOnlyFile', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cxm-aof-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('returns every line appended before it was reopened, in order', async () => {
     const path = join(dir, 'ordered.log');

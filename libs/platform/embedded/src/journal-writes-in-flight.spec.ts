@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { FileHandle, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,9 +6,11 @@ import { AppendOnlyFile, limitJournalWritesInFlight } from './append-only-file';
 
 /** Counts the FileHandle writes in flight at once, across every journal of this thread. */
 async function watchWrites(firstWriteWaitsFor?: Promise<void>): Promise<{ mostAtOnce: () => number; writes: () => number; restore: () => void }> {
-  const probe = await open(join(mkdtempSync(join(tmpdir(), 'cxm-probe-')), 'probe'), 'w');
+  const probeDir = mkdtempSync(join(tmpdir(), 'cxm-probe-'));
+  const probe = await open(join(probeDir, 'probe'), 'w');
   const prototype = Object.getPrototypeOf(probe) as FileHandle;
   await probe.close();
+  rmSync(probeDir, { recursive: true, force: true });
   const original = prototype.write;
   let inFlight = 0;
   let most = 0;
@@ -29,6 +31,7 @@ async function watchWrites(firstWriteWaitsFor?: Promise<void>): Promise<{ mostAt
 describe('limitJournalWritesInFlight', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cxm-aof-slots-'));
   afterEach(() => limitJournalWritesInFlight(() => Infinity));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   async function appendToFiveJournals(name: string): Promise<{ mostAtOnce: number; writes: number; contents: string[] }> {
     const files = await Promise.all([0, 1, 2, 3, 4].map((i) => AppendOnlyFile.open(join(dir, `${name}-${i}.log`), { durable: true })));
