@@ -1,6 +1,6 @@
 /**
  * `npm run bench:ingest [-- --seconds 15 --connections 64 --rate 1000 --arrivals even|poisson|bursts
- *   --app all-in-one|ingest --workload mixed|canonical --batch N --drain-seconds 120 --cpu-prof DIR --json]`:
+ *   --app all-in-one|ingest --workload mixed|canonical --batch N --drain-seconds 120 --warmup-seconds 3 --cpu-prof DIR --json]`:
  * how many mentions per second the all-in-one (embedded adapters, every downstream consumer in the
  * same process) accepts, its latency at full speed and at a fixed offered rate, and how fast the
  * lifecycle behind it digests what was accepted.
@@ -18,7 +18,7 @@
  *
  * Each phase gets a fresh server in a temp data dir, as a child process (so the load generator
  * does not share its event loop): channel secrets set through the API, one request of each kind
- * checked, a 3 s warm-up, then the measured run. Accepted counts come from the server's own
+ * checked, a warm-up (`--warmup-seconds`, 3 by default), then the measured run. Accepted counts come from the server's own
  * `/metrics`; CPU time from /proc; the digest from `POST /v1/search` totals.
  *
  * The fixed-rate phase also says when its slowest 1 % were due (in how many 100 ms windows, and
@@ -27,9 +27,9 @@
  */
 import { freePort } from '@cxm/distributed-launcher';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_TENANT, canonicalWorkload, mixedWorkload, renderSend, RequestTemplate, Workload } from '@cxm/demo';
 import { ALL_IN_ONE_NODE_FLAGS } from '../../apps/all-in-one/src/node-flags';
@@ -158,6 +158,7 @@ interface Digest {
 
 interface Phase {
   seconds: number;
+  warmupSeconds: number;
   connections: number;
   offeredRequestsPerSecond?: number;
   loadAverage: { start: number; end: number };
@@ -185,6 +186,8 @@ interface Phase {
   cpuSeconds: number;
   systemSeconds: number;
   cpuMsPerAcceptedMention: number;
+  /** Accepted mentions per second in each TIMELINE_WINDOW_S window of the run: the JIT's ramp, then the plateau. */
+  timeline: number[];
   digest?: Digest;
 }
 
@@ -197,6 +200,8 @@ interface PhaseOptions {
   cpuProfDir?: string;
   /** Wait for the lifecycle to index everything accepted, at most this long (all-in-one only). */
   drainSeconds?: number;
+  /** Load before the measured run (16 connections): JIT, journals, first partitions. */
+  warmupSeconds: number;
 }
 
 async function runPhase(app: App, workload: Workload, options: PhaseOptions, counter: { n: number }): Promise<Phase> {
@@ -205,14 +210,15 @@ async function runPhase(app: App, workload: Workload, options: PhaseOptions, cou
   try {
     await configureChannels(server, workload);
     await checkEachKind(server, workload, counter);
-    await fire(server.url, workload.deck, { seconds: 3, connections: 16 }, counter, TOKEN); // warm-up: JIT, journals, first partitions
+    if (options.warmupSeconds > 0) await fire(server.url, workload.deck, { seconds: options.warmupSeconds, connections: 16 }, counter, TOKEN);
     await server.toggleProfiler();
     const loadStart = loadAverage();
     const before = await server.counts();
     const cpuBefore = server.cpuSplit();
     const indexedBefore = options.drainSeconds !== undefined ? await server.indexed() : 0;
     const started = Date.now();
-    const result = await load(server.url, workload.deck, options, counter);
+    const timeline = new Timeline(server, before.outcomes.accepted ?? 0);
+    const result = await load(server.url, workload.deck, options, counter).finally(() => timeline.stop());
     const after = await server.counts();
     const cpuAfter = server.cpuSplit();
     await server.toggleProfiler();
@@ -222,6 +228,7 @@ async function runPhase(app: App, workload: Workload, options: PhaseOptions, cou
     const statusCodes = result.statusCodes;
     const phase: Phase = {
       seconds: options.seconds,
+      warmupSeconds: options.warmupSeconds,
       connections: options.connections,
       ...(options.rate ? { offeredRequestsPerSecond: options.rate } : {}),
       loadAverage: { start: loadStart, end: loadAverage() },
@@ -244,11 +251,40 @@ async function runPhase(app: App, workload: Workload, options: PhaseOptions, cou
       cpuSeconds,
       systemSeconds,
       cpuMsPerAcceptedMention: (cpuSeconds * 1000) / Math.max(1, accepted),
+      timeline: await timeline.rates(),
     };
     if (options.drainSeconds !== undefined) phase.digest = await digest(server, { started, indexedBefore, cpuBefore: cpuBefore.user + cpuBefore.system, acceptedTotal: after.outcomes.accepted ?? 0, capSeconds: options.drainSeconds });
     return phase;
   } finally {
     await server.stop();
+  }
+}
+
+const TIMELINE_WINDOW_S = 2;
+
+/**
+ * The server's accepted count read every TIMELINE_WINDOW_S during a run (one `/metrics` GET each,
+ * against about a thousand requests a second): a run's mean hides whether it was still speeding up.
+ */
+class Timeline {
+  private readonly samples: Promise<number>[] = [];
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(server: Server, acceptedAtStart: number) {
+    let last = Promise.resolve(acceptedAtStart);
+    this.timer = setInterval(() => {
+      const previous = last;
+      last = server.counts().then((c) => c.outcomes.accepted ?? 0);
+      this.samples.push(Promise.all([previous, last]).then(([a, b]) => (b - a) / TIMELINE_WINDOW_S));
+    }, TIMELINE_WINDOW_S * 1000);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  rates(): Promise<number[]> {
+    return Promise.all(this.samples);
   }
 }
 
@@ -425,6 +461,7 @@ function report(app: App, workloadName: string, workload: Workload, full: Phase,
     `      statuses ${JSON.stringify(phase.statusCodes)}   socket errors ${phase.errors}   duplicates ${phase.duplicates}   rejected ${phase.rejected}   load average ${phase.loadAverage.start.toFixed(1)} → ${phase.loadAverage.end.toFixed(1)}`,
     // CPU per accepted mention is what a shared machine distorts least: it says what one idle core would sustain.
     `      by kind (p50 / p99, timed by the bench): ${Object.entries(phase.byKind).sort(([, a], [, b]) => b.p99 - a.p99).map(([kind, k]) => `${kind} ${k.p50.toFixed(0)}/${k.p99.toFixed(0)}`).join(', ')} ms`,
+    `      accepted/s in each ${TIMELINE_WINDOW_S} s: ${phase.timeline.map((r) => r.toFixed(0)).join(' ')}`,
     `      server CPU ${phase.cpuSeconds.toFixed(1)} s (${(phase.cpuSeconds / phase.seconds).toFixed(2)} cores; ${phase.systemSeconds.toFixed(1)} s in the kernel) = ${phase.cpuMsPerAcceptedMention.toFixed(2)} ms per accepted mention → ${(1000 / phase.cpuMsPerAcceptedMention).toFixed(0)} accepted/s per CPU-second`,
   ];
   const byChannel = Object.entries(full.acceptedByChannel)
@@ -439,11 +476,11 @@ function report(app: App, workloadName: string, workload: Workload, full: Phase,
   return [
     `ingest throughput, ${app === 'ingest' ? 'ingest service alone' : 'all-in-one (front door and lifecycle thread in one process)'} on embedded adapters, workload ${workloadName} (${workload.meanMentionsPerRequest.toFixed(2)} mentions/request over the deck):`,
     ...workload.describe.map((line) => `    ${line}`),
-    `  full speed (${full.connections} connections, ${full.seconds} s): ${(full.acceptedPerSecond / TARGET_PER_SECOND).toFixed(2)} × target (${TARGET_PER_SECOND} accepted/s)`,
+    `  full speed (${full.connections} connections, ${full.seconds} s after ${full.warmupSeconds} s of warm-up): ${(full.acceptedPerSecond / TARGET_PER_SECOND).toFixed(2)} × target (${TARGET_PER_SECOND} accepted/s)`,
     ...phaseLines(full),
     `      accepted by channel: ${byChannel}`,
     ...(full.digest ? [digestLine(full.digest)] : []),
-    `  fixed ${offeredMentions} mentions/s offered (${fixed.offeredRequestsPerSecond} requests/s, ${fixed.seconds} s, ${ARRIVALS[arrivals] ?? arrivals}): p99 ${(fixed.p99 / TARGET_P99_MS).toFixed(2)} × budget (p99 < ${TARGET_P99_MS} ms)`,
+    `  fixed ${offeredMentions} mentions/s offered (${fixed.offeredRequestsPerSecond} requests/s, ${fixed.seconds} s after ${fixed.warmupSeconds} s of warm-up, ${ARRIVALS[arrivals] ?? arrivals}): p99 ${(fixed.p99 / TARGET_P99_MS).toFixed(2)} × budget (p99 < ${TARGET_P99_MS} ms)`,
     ...(fixed.worstSendLagMs !== undefined ? [`      the generator sent every request at most ${fixed.worstSendLagMs.toFixed(1)} ms after its due time (its own lag; counted in the latencies), using ${fixed.generatorCpuSeconds?.toFixed(1)} s of CPU itself`] : []),
     ...phaseLines(fixed),
     ...(fixed.slowest ? [slowestLine(fixed.slowest)] : []),
@@ -470,6 +507,9 @@ async function main(): Promise<void> {
       batch: { type: 'string', default: '1' },
       // Longest wait for the lifecycle to index everything accepted after the full-speed phase.
       'drain-seconds': { type: 'string', default: '120' },
+      // Load before each measured phase, on the same server: the JIT compiles the hot paths of its
+      // four isolates then (still tens of functions a second 10 s in, docs/performance.md).
+      'warmup-seconds': { type: 'string', default: '3' },
       // A directory: each phase's server writes a V8 CPU profile of the measured phase there.
       'cpu-prof': { type: 'string' },
       // Print the figures as one JSON object (for docs) instead of the report.
@@ -485,14 +525,17 @@ async function main(): Promise<void> {
   const rate = Number(values.rate);
   const workload = workloadName === 'mixed' ? mixedWorkload() : canonicalWorkload(batch);
   const counter = { n: 0 };
-  const cpuProfDir = values['cpu-prof'];
+  const cpuProfDir = values['cpu-prof'] && resolve(values['cpu-prof']);
+  // The server child writes its profiles there and cannot report a missing directory: make it first.
+  if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true });
+  const warmupSeconds = Number(values['warmup-seconds']);
   const drainSeconds = app === 'all-in-one' ? Number(values['drain-seconds']) : undefined;
-  const full = await runPhase(app, workload, { seconds, connections, cpuProfDir, drainSeconds }, counter);
+  const full = await runPhase(app, workload, { seconds, connections, cpuProfDir, drainSeconds, warmupSeconds }, counter);
   // The offered rate is in mentions per second, whatever a request carries.
   const offeredRequests = Math.max(1, Math.round(rate / workload.meanMentionsPerRequest));
   const arrivals = values.arrivals;
   if (arrivals !== 'even' && arrivals !== 'poisson' && arrivals !== 'bursts') throw new Error(`--arrivals must be even, poisson or bursts (got ${arrivals})`);
-  const fixed = await runPhase(app, workload, { seconds, connections: 50, rate: offeredRequests, arrivals: arrivals === 'bursts' ? undefined : arrivals, cpuProfDir }, counter);
+  const fixed = await runPhase(app, workload, { seconds, connections: 50, rate: offeredRequests, arrivals: arrivals === 'bursts' ? undefined : arrivals, cpuProfDir, warmupSeconds }, counter);
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ measuredAt: new Date().toISOString(), app, workload: workloadName, deck: workload.describe, meanMentionsPerRequest: workload.meanMentionsPerRequest, targets: { acceptedPerSecond: TARGET_PER_SECOND, p99Ms: TARGET_P99_MS, offeredMentionsPerSecond: rate }, arrivals, full, fixed }, null, 2)}\n`);
   } else {
