@@ -18,8 +18,8 @@
  *
  * Each phase gets a fresh server in a temp data dir, as a child process (so the load generator
  * does not share its event loop): channel secrets set through the API, one request of each kind
- * checked, a warm-up (`--warmup-seconds`, 3 by default), then the measured run. Accepted counts come from the server's own
- * `/metrics`; CPU time from /proc; the digest from `POST /v1/search` totals.
+ * checked, a warm-up (`--warmup-seconds`, 3 by default), then the measured run. Accepted counts
+ * come from the server's own `/metrics`; CPU time from /proc; the digest from `POST /v1/search` totals.
  *
  * The fixed-rate phase also says when its slowest 1 % were due (in how many 100 ms windows, and
  * the fullest one): a p99 made by one or two stalls, every request due in them waiting alike, reads
@@ -459,9 +459,9 @@ function report(app: App, workloadName: string, workload: Workload, full: Phase,
   const phaseLines = (phase: Phase) => [
     `      ${phase.acceptedPerSecond.toFixed(0).padStart(6)} accepted mentions/s   ${phase.requestsPerSecond.toFixed(0)} requests/s × ${phase.meanMentionsPerRequest.toFixed(2)} mentions/request   p50 ${ms(phase.p50)}   p99 ${ms(phase.p99)} per request`,
     `      statuses ${JSON.stringify(phase.statusCodes)}   socket errors ${phase.errors}   duplicates ${phase.duplicates}   rejected ${phase.rejected}   load average ${phase.loadAverage.start.toFixed(1)} → ${phase.loadAverage.end.toFixed(1)}`,
-    // CPU per accepted mention is what a shared machine distorts least: it says what one idle core would sustain.
     `      by kind (p50 / p99, timed by the bench): ${Object.entries(phase.byKind).sort(([, a], [, b]) => b.p99 - a.p99).map(([kind, k]) => `${kind} ${k.p50.toFixed(0)}/${k.p99.toFixed(0)}`).join(', ')} ms`,
     `      accepted/s in each ${TIMELINE_WINDOW_S} s: ${phase.timeline.map((r) => r.toFixed(0)).join(' ')}`,
+    // CPU per accepted mention is what a shared machine distorts least: it says what one idle core would sustain.
     `      server CPU ${phase.cpuSeconds.toFixed(1)} s (${(phase.cpuSeconds / phase.seconds).toFixed(2)} cores; ${phase.systemSeconds.toFixed(1)} s in the kernel) = ${phase.cpuMsPerAcceptedMention.toFixed(2)} ms per accepted mention → ${(1000 / phase.cpuMsPerAcceptedMention).toFixed(0)} accepted/s per CPU-second`,
   ];
   const byChannel = Object.entries(full.acceptedByChannel)
@@ -529,6 +529,7 @@ async function main(): Promise<void> {
   // The server child writes its profiles there and cannot report a missing directory: make it first.
   if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true });
   const warmupSeconds = Number(values['warmup-seconds']);
+  if (!(warmupSeconds >= 0)) throw new Error(`--warmup-seconds must be a number of seconds, 0 or more (got ${values['warmup-seconds']})`);
   const drainSeconds = app === 'all-in-one' ? Number(values['drain-seconds']) : undefined;
   const full = await runPhase(app, workload, { seconds, connections, cpuProfDir, drainSeconds, warmupSeconds }, counter);
   // The offered rate is in mentions per second, whatever a request carries.

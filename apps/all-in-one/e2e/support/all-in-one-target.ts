@@ -19,7 +19,8 @@ export interface Target {
  */
 export async function startAllInOneTarget(outboundUrl: string, extraEnv: Record<string, string> = {}): Promise<Target> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cxm-e2e-'));
-  const service: RunningService = await startAllInOne({
+  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+  const starting = startAllInOne({
     PORT: '0',
     CXM_DATA_DIR: dataDir,
     CXM_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
@@ -30,9 +31,13 @@ export async function startAllInOneTarget(outboundUrl: string, extraEnv: Record<
     CXM_RETRY_INITIAL_DELAY_MS: '20',
     ...extraEnv,
   });
+  const service: RunningService = await starting.catch((error: unknown) => {
+    removeDataDir();
+    throw error;
+  });
   const stop = async () => {
     await service.app.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir();
   };
   return { api: new ApiClient(service.url, E2E_ADMIN_TOKEN, { 'x-tenant-id': 'demo' }), stop };
 }
