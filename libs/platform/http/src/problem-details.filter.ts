@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Injec
 import { Logger } from '@cxm/platform-logging';
 import type { Request, Response } from 'express';
 import { RAW_BODY_ROUTE_PREFIX } from './configure-http-app';
-import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException } from './problem-details';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, retryAfterOf } from './problem-details';
 import { ProblemObservers } from './problem-observers';
 import { LOGGER } from './tokens';
 
@@ -25,10 +25,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem: ProblemDetails = { ...this.toProblem(exception), instance };
     if (problem.status >= 500) this.logger.error({ err: exception, path: instance }, 'request failed');
     this.observers?.notify(request, problem);
-    const retryable = problem.status === HttpStatus.TOO_MANY_REQUESTS || problem.status === HttpStatus.SERVICE_UNAVAILABLE;
-    if (retryable && typeof problem.retryAfterSeconds === 'number') {
-      response.setHeader('Retry-After', String(problem.retryAfterSeconds));
-    }
+    const retryAfter = retryAfterOf(problem);
+    if (retryAfter !== undefined) response.setHeader('Retry-After', retryAfter);
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 

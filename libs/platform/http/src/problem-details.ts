@@ -53,13 +53,19 @@ export function unavailableProblem(detail: string): ProblemDetails {
   return { type: 'about:blank', title: 'Service Unavailable', status: HttpStatus.SERVICE_UNAVAILABLE, detail, retryAfterSeconds: 1 };
 }
 
+/** The `Retry-After` value of a problem: only a 429 or 503 that says when to retry has one. */
+export function retryAfterOf(problem: ProblemDetails): string | undefined {
+  const retryable = problem.status === HttpStatus.TOO_MANY_REQUESTS || problem.status === HttpStatus.SERVICE_UNAVAILABLE;
+  return retryable && typeof problem.retryAfterSeconds === 'number' ? String(problem.retryAfterSeconds) : undefined;
+}
+
 /**
  * Answers `problem` on a bare Node.js response, outside Nest (a proxy's error, a placeholder
  * server), as ProblemDetailsFilter does inside it: its status, the problem content type, and
- * `Retry-After` when the problem says when to retry.
+ * `Retry-After` (retryAfterOf).
  */
 export function writeProblem(response: ServerResponse, problem: ProblemDetails, headers: Record<string, string> = {}): void {
-  const retryAfter = typeof problem.retryAfterSeconds === 'number' ? { 'retry-after': String(problem.retryAfterSeconds) } : {};
-  response.writeHead(problem.status, { 'content-type': PROBLEM_CONTENT_TYPE, ...retryAfter, ...headers });
+  const retryAfter = retryAfterOf(problem);
+  response.writeHead(problem.status, { 'content-type': PROBLEM_CONTENT_TYPE, ...(retryAfter === undefined ? {} : { 'retry-after': retryAfter }), ...headers });
   response.end(JSON.stringify(problem));
 }
