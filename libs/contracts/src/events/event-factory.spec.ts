@@ -87,6 +87,13 @@ describe('deriveId', () => {
     ['long', 'ж'.repeat(100_000)],
     ['long ascii', 'x'.repeat(65_537)],
     ['astral', '𝒳𝓎𝓏 𠜎𠜱𠝹'],
+    // Around the size encoded in deriveId's reused buffer (1,024 UTF-16 units, three bytes each at most).
+    ['日'.repeat(1_022)],
+    ['日'.repeat(1_023)],
+    ['日'.repeat(1_024)],
+    ['a', '日'.repeat(1_023)],
+    ['😡'.repeat(512)],
+    ['😡'.repeat(513)],
   ];
 
   it.each(parts.map((p) => [JSON.stringify(p).slice(0, 70), p]))('gives the uuid v5 that the uuid package gives for %s', (_, p) => {
@@ -102,6 +109,13 @@ describe('deriveId', () => {
       const name = Array.from({ length: Math.floor(next() * 40) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
       expect(deriveId('mention', 'demo', name)).toBe(uuidv5(`mention\u001fdemo\u001f${name}`, CXM_ID_NAMESPACE));
     }
+  });
+
+  it('gives a short name its own id after a long one (nothing of the longer name is hashed with it)', () => {
+    const short = deriveId('mention', 'demo', 'x', '1');
+    deriveId('mention', 'demo', 'x', '9'.repeat(1_000));
+    expect(deriveId('mention', 'demo', 'x', '1')).toBe(short);
+    expect(short).toBe(uuidv5('mention\u001fdemo\u001fx\u001f1', CXM_ID_NAMESPACE));
   });
 
   it('is a version 5, RFC variant uuid', () => {

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash as oneShotHash, randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import { isoNow } from '../time/iso-time';
 import { EventEnvelope } from './envelope';
@@ -11,6 +11,16 @@ export const CXM_ID_NAMESPACE = '6f1c1a7e-8a55-4c3a-9f7e-2b7f3c6d9e10';
 const NAMESPACE_BYTES = Buffer.from(CXM_ID_NAMESPACE.replace(/-/g, ''), 'hex');
 
 /**
+ * The namespace's bytes followed by room for a name: a name of up to SCRATCH_NAME_CHARS UTF-16 units
+ * (at most three UTF-8 bytes each) is encoded here, after them, and hashed in one call, with no
+ * Hash object and no buffer allocated per id. Module state is per thread, and each call is
+ * synchronous from the write to the digest, so no caller ever sees another's bytes.
+ */
+const SCRATCH_NAME_CHARS = 1024;
+const scratch = Buffer.allocUnsafeSlow(NAMESPACE_BYTES.length + 3 * SCRATCH_NAME_CHARS);
+NAMESPACE_BYTES.copy(scratch);
+
+/**
  * uuid v5 (RFC 9562: SHA-1 of the namespace's bytes then the name's UTF-8 bytes, version and
  * variant bits set) of the parts joined by U+001F — the same id `uuid`'s v5 gives, computed with
  * node:crypto straight from the string (uuid first copies it byte by byte into an array, which was
@@ -20,11 +30,18 @@ const NAMESPACE_BYTES = Buffer.from(CXM_ID_NAMESPACE.replace(/-/g, ''), 'hex');
 export function deriveId(...parts: string[]): string {
   const name = parts.join('\u001f');
   if (!(name as string & { isWellFormed(): boolean }).isWellFormed()) return uuidv5(name, CXM_ID_NAMESPACE);
-  const hash = createHash('sha1').update(NAMESPACE_BYTES).update(name, 'utf8').digest();
+  const hash = oneShotHash('sha1', namespacedName(name), 'buffer');
   hash[6] = (hash[6] & 0x0f) | 0x50;
   hash[8] = (hash[8] & 0x3f) | 0x80;
   const hex = hash.toString('hex', 0, 16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The bytes uuid v5 hashes: the namespace's, then the name's UTF-8. */
+function namespacedName(name: string): Buffer {
+  if (name.length > SCRATCH_NAME_CHARS) return Buffer.concat([NAMESPACE_BYTES, Buffer.from(name, 'utf8')]);
+  const written = scratch.write(name, NAMESPACE_BYTES.length, 'utf8');
+  return scratch.subarray(0, NAMESPACE_BYTES.length + written);
 }
 
 export interface NewEvent<T extends Topic> {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** What ingest knows of a mention's current revision (from the durable record or the recent-key cache). */
 export interface SeenRevision {
@@ -30,7 +30,7 @@ export function decideRevision(
 }
 
 export function textDigest(text: string): string {
-  return createHash('sha1').update(text).digest('base64url');
+  return hash('sha1', text, 'base64url');
 }
 
 export function editedAtMs(editedAt: string | undefined): number {
