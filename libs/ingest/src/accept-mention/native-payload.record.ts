@@ -29,11 +29,10 @@ export const NATIVE_PAYLOADS: CollectionDefinition = {
 
 /**
  * The payload's JSON (a string or bytes — a raw MIME message — is kept as its text), cut at a UTF-8
- * character boundary when longer than `maxBytes`. Bytes may be a plain Uint8Array: a Buffer handed
- * to another thread arrives as one (ADR 0032).
+ * character boundary when longer than `maxBytes`.
  */
 export function boundedJson(native: unknown, maxBytes: number): { payload: string; bytes: number; truncated: boolean } {
-  const json = typeof native === 'string' ? native : native instanceof Uint8Array ? bytesAsText(native) : (JSON.stringify(native) ?? 'null');
+  const json = nativeText(native);
   const bytes = Buffer.byteLength(json);
   if (bytes <= maxBytes) return { payload: json, bytes, truncated: false };
   const buffer = Buffer.from(json);
@@ -43,6 +42,14 @@ export function boundedJson(native: unknown, maxBytes: number): { payload: strin
   return { payload: buffer.subarray(0, end).toString('utf8'), bytes, truncated: true };
 }
 
-function bytesAsText(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+/**
+ * The text an audit copy keeps of a native payload, whole: its JSON, or a string or bytes as their
+ * text. A text gives itself back, so a thread may make it before handing the payload to the thread
+ * that stores it (ADR 0032) and the stored copy is the same. Bytes may be a plain Uint8Array: a
+ * Buffer handed to another thread arrives as one.
+ */
+export function nativeText(native: unknown): string {
+  if (typeof native === 'string') return native;
+  if (native instanceof Uint8Array) return Buffer.from(native.buffer, native.byteOffset, native.byteLength).toString('utf8');
+  return JSON.stringify(native) ?? 'null';
 }

@@ -1,4 +1,4 @@
-import { deriveId, EventEnvelope, PayloadOf } from '@cxm/contracts';
+import { CanonicalMention, deriveId, EventEnvelope, PayloadOf } from '@cxm/contracts';
 import { EmbeddedEventBus, EventBus } from '@cxm/platform-bus';
 import { loadPlatformConfig } from '@cxm/platform-config';
 import { ProblemException } from '@cxm/platform-http';
@@ -114,15 +114,37 @@ describe('AcceptOnAnotherThread, served by the host thread', () => {
     await guest.close();
   });
 
-  it('answers a context the structured clone cannot copy with its own error, and still sends the rest of the turn', async () => {
+  it('answers a call the structured clone cannot copy with its own error, and still sends the rest of the turn', async () => {
     const { guest } = bridged(host);
-    const [good, bad] = await Promise.allSettled([
-      guest.execute(aCanonicalMention({ externalId: 'bridge-clonable' })),
-      guest.execute(aCanonicalMention({ externalId: 'bridge-unclonable' }), { native: { callback: () => 'a function' } }),
-    ]);
+    const unclonable = { ...aCanonicalMention({ externalId: 'bridge-unclonable' }), callback: () => 'a function' } as CanonicalMention;
+    const [good, bad] = await Promise.allSettled([guest.execute(aCanonicalMention({ externalId: 'bridge-clonable' })), guest.execute(unclonable)]);
 
     expect(good).toMatchObject({ status: 'fulfilled', value: { duplicate: false } });
     expect(bad).toMatchObject({ status: 'rejected', reason: { name: 'DataCloneError' } });
+    await guest.close();
+  });
+
+  it('hands a native payload over as its JSON text, so the audit copy is the one the host keeps for its own callers', async () => {
+    const { guest } = bridged(host);
+    const native = { id: 't1_bridge', body: 'Où est ma commande ? 📦', score: 3, replies: { kind: 'Listing', data: { children: [] } }, edited: false };
+    const overTheBridge = await guest.execute(aCanonicalMention({ channel: 'reddit', externalId: 't1_bridge' }), { native });
+    const onTheHost = await host.execute(aCanonicalMention({ channel: 'reddit', externalId: 't1_host' }), { native });
+
+    const kept = (id: string) => store.collection<NativePayloadRecord>(NATIVE_PAYLOADS).find('demo', { mentionId: id }, { limit: 10 });
+    const [overBridge, direct] = await Promise.all([kept(overTheBridge.id), kept(onTheHost.id)]);
+    expect(overBridge.map((record) => [record.payload, record.bytes, record.truncated])).toEqual([[JSON.stringify(native), Buffer.byteLength(JSON.stringify(native)), false]]);
+    expect(overBridge.map((record) => record.payload)).toEqual(direct.map((record) => record.payload));
+    await guest.close();
+  });
+
+  it('fails the one call whose native payload JSON cannot write, and sends the rest', async () => {
+    const { guest } = bridged(host);
+    const cyclic: Record<string, unknown> = { id: 'cyclic' };
+    cyclic.self = cyclic;
+    const [good, bad] = await Promise.allSettled([guest.execute(aCanonicalMention({ externalId: 'bridge-acyclic' }), { native: { id: 'fine' } }), guest.execute(aCanonicalMention({ externalId: 'bridge-cyclic' }), { native: cyclic })]);
+
+    expect(good).toMatchObject({ status: 'fulfilled', value: { duplicate: false } });
+    expect(bad).toMatchObject({ status: 'rejected', reason: { name: 'TypeError' } });
     await guest.close();
   });
 

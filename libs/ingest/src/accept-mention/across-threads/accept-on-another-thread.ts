@@ -2,6 +2,7 @@ import { CallsOverPort } from '@cxm/platform-store';
 import type { CanonicalMention } from '@cxm/contracts';
 import type { MessagePort } from 'node:worker_threads';
 import type { AcceptContext, AcceptMentionResult, MentionAcceptance } from '../accept-mention.usecase';
+import { nativeText } from '../native-payload.record';
 import { AcceptCall, AcceptFailure, AcceptGuestToHost, AcceptHostToGuest, hostGoneProblem, reviveFailure } from './accept-bridge-protocol';
 
 /**
@@ -24,11 +25,25 @@ export class AcceptOnAnotherThread implements MentionAcceptance {
   }
 
   execute(input: CanonicalMention, context: AcceptContext = {}): Promise<AcceptMentionResult> {
-    return this.calls.call({ input, context });
+    let crossing: AcceptContext;
+    try {
+      crossing = asText(context);
+    } catch (error) {
+      return Promise.reject(error); // a payload JSON cannot write (a cycle, a BigInt) fails this call alone
+    }
+    return this.calls.call({ input, context: crossing });
   }
 
   /** Waits for the calls in flight to be answered, then closes the port. */
   close(): Promise<void> {
     return this.calls.close();
   }
+}
+
+/**
+ * The audit copy crosses as the text the host would make of it: one string to copy instead of an
+ * object graph to clone here and rebuild there, and its JSON is made on this thread, not the host's.
+ */
+function asText(context: AcceptContext): AcceptContext {
+  return context.native === undefined ? context : { ...context, native: nativeText(context.native) };
 }
