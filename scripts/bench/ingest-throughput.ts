@@ -34,7 +34,7 @@ import { parseArgs } from 'node:util';
 import { BENCH_TENANT, canonicalWorkload, mixedWorkload, renderSend, RequestTemplate, Workload } from '@cxm/demo';
 import { ALL_IN_ONE_NODE_FLAGS } from '../../apps/all-in-one/src/node-flags';
 import { fire, nextSend } from './deck-load';
-import { processCpuSeconds, processCpuSplit, untilHealthy } from './server-process';
+import { processCpuSeconds, processCpuSplit, threadCpuSeconds, threadCpuSpent, untilHealthy } from './server-process';
 import { OpenLoopResult, runOpenLoop } from './open-loop-load';
 import { percentile } from './percentile';
 
@@ -87,6 +87,11 @@ class Server {
   /** User and system (kernel: writes, fsyncs, sockets) CPU seconds, all threads of the server. */
   cpuSplit(): { user: number; system: number } {
     return processCpuSplit(this.child!.pid!);
+  }
+
+  /** CPU seconds so far by thread: main, each `cxm-*` thread, the rest as `other` (server-process.ts). */
+  cpuByThread(): Map<string, number> {
+    return threadCpuSeconds(this.child!.pid!);
   }
 
   cpuSeconds(): number {
@@ -186,6 +191,8 @@ interface Phase {
   cpuSeconds: number;
   systemSeconds: number;
   cpuMsPerAcceptedMention: number;
+  /** CPU seconds of the phase by thread: `main`, the all-in-one's `cxm-*` threads, `other` (V8's background thread, libuv's pool). */
+  cpuByThread: Record<string, number>;
   /** Accepted mentions per second in each TIMELINE_WINDOW_S window of the run: the JIT's ramp, then the plateau. */
   timeline: number[];
   digest?: Digest;
@@ -215,12 +222,14 @@ async function runPhase(app: App, workload: Workload, options: PhaseOptions, cou
     const loadStart = loadAverage();
     const before = await server.counts();
     const cpuBefore = server.cpuSplit();
+    const threadsBefore = server.cpuByThread();
     const indexedBefore = options.drainSeconds !== undefined ? await server.indexed() : 0;
     const started = Date.now();
     const timeline = new Timeline(server, before.outcomes.accepted ?? 0);
     const result = await load(server.url, workload.deck, options, counter).finally(() => timeline.stop());
     const after = await server.counts();
     const cpuAfter = server.cpuSplit();
+    const threadsAfter = server.cpuByThread();
     await server.toggleProfiler();
     const accepted = (after.outcomes.accepted ?? 0) - (before.outcomes.accepted ?? 0);
     const systemSeconds = cpuAfter.system - cpuBefore.system;
@@ -251,6 +260,7 @@ async function runPhase(app: App, workload: Workload, options: PhaseOptions, cou
       cpuSeconds,
       systemSeconds,
       cpuMsPerAcceptedMention: (cpuSeconds * 1000) / Math.max(1, accepted),
+      cpuByThread: threadCpuSpent(threadsBefore, threadsAfter),
       timeline: await timeline.rates(),
     };
     if (options.drainSeconds !== undefined) phase.digest = await digest(server, { started, indexedBefore, cpuBefore: cpuBefore.user + cpuBefore.system, acceptedTotal: after.outcomes.accepted ?? 0, capSeconds: options.drainSeconds });
@@ -454,6 +464,13 @@ function slowestLine(slowest: SlowestRequests): string {
   return `      the slowest 1 % (${slowest.requests} answered requests, at or over the p99) were due in ${slowest.windows} windows of ${SLOW_WINDOW_MS} ms; most in one: ${slowest.densest.requests} at ${slowest.densest.atSeconds.toFixed(1)} s; by kind: ${kinds}`;
 }
 
+/** Each thread's share of the phase in cores, busiest first, `other` last (it is several threads). */
+function threadLine(phase: Phase): string {
+  const threads = Object.entries(phase.cpuByThread).sort(([a, x], [b, y]) => Number(a === 'other') - Number(b === 'other') || y - x);
+  const label = (name: string) => (name === 'other' ? "other (V8's background thread, libuv's pool)" : name.replace(/^cxm-/, ''));
+  return threads.map(([name, seconds]) => `${label(name)} ${(seconds / phase.seconds).toFixed(2)}`).join(' · ');
+}
+
 function report(app: App, workloadName: string, workload: Workload, full: Phase, fixed: Phase, offeredMentions: number, arrivals: string): string {
   const ms = (v: number) => `${v.toFixed(1).padStart(7)} ms`;
   const phaseLines = (phase: Phase) => [
@@ -463,6 +480,7 @@ function report(app: App, workloadName: string, workload: Workload, full: Phase,
     `      accepted/s in each ${TIMELINE_WINDOW_S} s: ${phase.timeline.map((r) => r.toFixed(0)).join(' ')}`,
     // CPU per accepted mention is what a shared machine distorts least: it says what one idle core would sustain.
     `      server CPU ${phase.cpuSeconds.toFixed(1)} s (${(phase.cpuSeconds / phase.seconds).toFixed(2)} cores; ${phase.systemSeconds.toFixed(1)} s in the kernel) = ${phase.cpuMsPerAcceptedMention.toFixed(2)} ms per accepted mention → ${(1000 / phase.cpuMsPerAcceptedMention).toFixed(0)} accepted/s per CPU-second`,
+    `      by thread (cores): ${threadLine(phase)}`,
   ];
   const byChannel = Object.entries(full.acceptedByChannel)
     .sort(([, a], [, b]) => b - a)

@@ -1,5 +1,5 @@
 /** What the benchmarks that start their server as a child process share: waiting for it, and its CPU time. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Resolves once `url` + `probe` (`/healthz`, or `/readyz`) answers 2xx; fails after a minute, naming `what`. */
@@ -20,4 +20,39 @@ export function processCpuSplit(pid: number): { user: number; system: number } {
 export function processCpuSeconds(pid: number): number {
   const { user, system } = processCpuSplit(pid);
   return user + system;
+}
+
+/**
+ * CPU seconds (user and system) of each thread of a process, by name: `main` for the thread whose
+ * id is the pid, its own name for a thread that set one (the all-in-one's `cxm-*`,
+ * apps/all-in-one/src/thread-name.ts), and `other` for the rest together (V8's background thread,
+ * libuv's pool). A thread that ends between two readings takes its time with it. Linux (/proc) only.
+ */
+export function threadCpuSeconds(pid: number): Map<string, number> {
+  const byName = new Map<string, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    const reading = readThread(pid, tid);
+    if (!reading) continue;
+    const name = Number(tid) === pid ? 'main' : reading.name.startsWith(NAMED_THREAD_PREFIX) ? reading.name : 'other';
+    byName.set(name, (byName.get(name) ?? 0) + reading.seconds);
+  }
+  return byName;
+}
+
+/** The prefix the all-in-one's threads name themselves with. */
+const NAMED_THREAD_PREFIX = 'cxm-';
+
+function readThread(pid: number, tid: string): { name: string; seconds: number } | undefined {
+  try {
+    const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+    const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return { name, seconds: (Number(fields[11]) + Number(fields[12])) / 100 };
+  } catch {
+    return undefined; // it ended while being read
+  }
+}
+
+/** What each thread spent between two readings of `threadCpuSeconds`, in the order of the later one. */
+export function threadCpuSpent(before: Map<string, number>, after: Map<string, number>): Record<string, number> {
+  return Object.fromEntries([...after].map(([name, seconds]) => [name, Math.max(0, seconds - (before.get(name) ?? 0))]));
 }

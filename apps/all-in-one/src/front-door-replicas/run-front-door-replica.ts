@@ -10,6 +10,7 @@ import { FrontDoorReplicaModule } from './front-door-replica.module';
 import { FromFrontDoorReplica, FrontDoorReplicaData, ToFrontDoorReplica } from './front-door-replica.messages';
 import { handOverFromReplica } from './hand-over-from-replica';
 import { bindSharedPort } from './shared-port';
+import { nameThisThread } from '../thread-name';
 
 /**
  * A front-door replica (ADRs 0031, 0032): the ingest routes on a socket of its own on the public
@@ -21,6 +22,7 @@ async function run(): Promise<void> {
   const port = parentPort!;
   const data = workerData as FrontDoorReplicaData;
   const thread = `front-door replica ${data.index}`;
+  nameThisThread(`cxm-replica-${data.index}`);
   const tell = (message: FromFrontDoorReplica) => port.postMessage(message);
   let service: RunningService;
   let activity: SharedArrayBuffer | undefined;

@@ -10,6 +10,7 @@ import { LifecycleModule } from '../lifecycle.module';
 import { SANDBOX_OUTBOUND_PATH } from './hand-over-to-lifecycle-thread';
 import { FromLifecycleThread, LifecycleThreadData, ToLifecycleThread } from './lifecycle-thread.messages';
 import { frontDoorOwnsTopic, LIFECYCLE_PLACEMENT } from '../thread-split';
+import { nameThisThread } from '../thread-name';
 
 /** Nice value of the lifecycle thread: the lowest priority (the front door keeps the process's, normally 0). */
 const LIFECYCLE_NICE = 19;
@@ -20,6 +21,7 @@ const LIFECYCLE_NICE = 19;
  * the embedded bus — `mentions.raw` consumed through the bus bridge.
  */
 async function run(): Promise<void> {
+  nameThisThread('cxm-lifecycle');
   lowerThisThreadsPriority();
   const port = parentPort!;
   const { env, busPort, frontDoorUrl } = workerData as LifecycleThreadData;
