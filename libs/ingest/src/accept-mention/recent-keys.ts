@@ -8,7 +8,7 @@ import { SeenRevision } from './revision-decision';
  *
  * lru-cache, not a Map evicting its first key: a Map keeps a deleted entry's slot until it is
  * rehashed, and `keys().next()` walks over every one of them, so once full each eviction cost
- * 10–100 µs instead of 0.4 µs — the main thread's CPU per mention rose by three quarters after the
+ * 10–100 µs instead of 0.4 µs — the main thread's CPU per mention rose by up to three quarters after the
  * first 100,000 mentions (docs/performance.md, 2026-12-03, ninth session).
  */
 export class RecentKeys {
