@@ -14,7 +14,10 @@ async function slowServer(): Promise<{ server: Server; foreground: ForegroundAct
   let received = 0;
   const server = createServer((incoming, response) => {
     received += 1;
-    setTimeout(() => response.end('answered'), Number(incoming.url!.slice(1)));
+    const answer = setTimeout(() => response.end('answered'), Number(incoming.url!.slice(1)));
+    // A request the drain cut must not leave its timer behind: a 60 s one kept jest's process
+    // alive for up to a minute after the run ("Jest did not exit one second after…").
+    response.on('close', () => clearTimeout(answer));
   });
   countRequestsInProgress(server, foreground);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
