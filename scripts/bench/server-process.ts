@@ -12,7 +12,13 @@ export async function untilHealthy(url: string, what: string, probe = '/healthz'
 
 /** User and system (kernel: writes, fsyncs, sockets) CPU seconds of a process, all its threads (/proc, in ticks of 1/100 s). */
 export function processCpuSplit(pid: number): { user: number; system: number } {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return cpuSplitOf(`/proc/${pid}/stat`);
+}
+
+/** utime and stime of a /proc `stat` file (a process's, or one thread's under `task/`), in seconds. */
+function cpuSplitOf(statPath: string): { user: number; system: number } {
+  // After the command name, which may hold spaces, closed by ") ": utime and stime are fields 12 and 13 from there.
+  const fields = readFileSync(statPath, 'utf8').split(') ')[1].split(' ');
   return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
 }
 
@@ -45,8 +51,8 @@ const NAMED_THREAD_PREFIX = 'cxm-';
 function readThread(pid: number, tid: string): { name: string; seconds: number } | undefined {
   try {
     const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
-    const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return { name, seconds: (Number(fields[11]) + Number(fields[12])) / 100 };
+    const { user, system } = cpuSplitOf(`/proc/${pid}/task/${tid}/stat`);
+    return { name, seconds: user + system };
   } catch {
     return undefined; // it ended while being read
   }
