@@ -10,9 +10,19 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
+/**
+ * Dependencies published as ES modules only, which a CommonJS require loads on Node.js 20 but
+ * jest's module loader does not: transformed to CommonJS like our own sources. content-disposition
+ * 3 comes with @fastify/static, which serves the Swagger UI's assets (ADR 0033).
+ */
+const ESM_ONLY = ['@fastify/static/node_modules/content-disposition'];
+const esmOnlyPattern = `/node_modules/(${ESM_ONLY.map((name) => name.replace(/[/.]/g, '\\$&')).join('|')})/.+\\.js$`;
+
 module.exports = {
   testEnvironment: 'node',
+  transformIgnorePatterns: [`^(?!.*${esmOnlyPattern}).*/node_modules/`],
   transform: {
+    [esmOnlyPattern]: ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
     '^.+\\.ts$': [
       '@swc/jest',
       {

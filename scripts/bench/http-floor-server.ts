@@ -1,6 +1,6 @@
 /**
  * The floor under any front door built on this stack (`npm run bench:http-floor`): NestJS on
- * Express set up by the platform's own `configureHttpApp` (body parsers, settings), and routes at
+ * Fastify set up by the platform's own `httpAdapter` and `configureHttpApp` (body parsing, settings), and routes at
  * the ingest paths that answer at once, with the real routes' statuses, doing nothing else. What
  * it cannot exceed, no ingest service on one thread can: every request the real one answers pays
  * at least this much.
@@ -8,8 +8,8 @@
 import 'reflect-metadata';
 import { Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { configureHttpApp } from '@cxm/platform-http';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { configureHttpApp, httpAdapter } from '@cxm/platform-http';
 
 @Controller()
 class FloorController {
@@ -41,7 +41,7 @@ class FloorController {
 class FloorModule {}
 
 async function main(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(FloorModule, { bodyParser: false, logger: false });
+  const app = await NestFactory.create<NestFastifyApplication>(FloorModule, httpAdapter(), { bodyParser: false, logger: false });
   // What every service of the platform gets: the same parsers in the same order, the same settings.
   configureHttpApp(app, 'http floor');
   await app.listen(Number(process.env.PORT), '127.0.0.1');

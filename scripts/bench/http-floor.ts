@@ -1,7 +1,7 @@
 /**
  * `npm run bench:http-floor [-- --seconds 10 --connections 64]`: how many of `bench:ingest`'s
  * requests per second a front door could answer on this machine if it did nothing but NestJS's
- * and Express's request handling with the platform's body parsers (http-floor-server.ts), and so
+ * and Fastify's request handling with the platform's body parsing (http-floor-server.ts), and so
  * the most mentions per second any single-threaded ingest service on this stack could accept.
  * It sends the very same deck as `bench:ingest` (deck-load.ts), at full speed, and prints the
  * figures against the 5,000 accepted mentions/s of issue 4's target.
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     const needed = TARGET_MENTIONS_PER_SECOND / workload.meanMentionsPerRequest;
     process.stdout.write(
       [
-        `http floor: NestJS + Express, the platform's body parsers, routes that answer at once (${connections} connections, ${seconds} s, bench:ingest's mixed deck, ${workload.meanMentionsPerRequest.toFixed(2)} mentions/request)`,
+        `http floor: NestJS + Fastify, the platform's body parsing, routes that answer at once (${connections} connections, ${seconds} s, bench:ingest's mixed deck, ${workload.meanMentionsPerRequest.toFixed(2)} mentions/request)`,
         `  ${requestsPerSecond.toFixed(0)} requests/s (non-2xx ${result.non2xx}, errors ${result.errors})   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms`,
         `  server CPU ${cpu.toFixed(1)} s (${(cpu / seconds).toFixed(2)} cores) = ${((cpu * 1000) / Math.max(1, result['2xx'])).toFixed(3)} ms per request`,
         `  as mentions: ${mentionsPerSecond.toFixed(0)}/s = ${(mentionsPerSecond / TARGET_MENTIONS_PER_SECOND).toFixed(2)} × target (${TARGET_MENTIONS_PER_SECOND}/s needs ${needed.toFixed(0)} requests/s of this deck)`,

@@ -1,15 +1,15 @@
 import { unavailableProblem, writeProblem } from '@cxm/platform-http';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Middleware, NextFunction } from './middleware';
 
 /**
- * Express middleware that streams a request on, unchanged (body, headers and token), to another
+ * Middleware that streams a request on, unchanged (body, headers and token), to another
  * thread's loopback port (ADRs 0028 and 0031); that thread authenticates it like any service. A
  * thread that does not answer gives the client a 503 problem, to be retried.
  */
-export function proxyToThread(url: string, thread: string): RequestHandler {
-  const proxy = createProxyMiddleware<Request, Response>({
+export function proxyToThread(url: string, thread: string): Middleware {
+  const proxy = createProxyMiddleware<IncomingMessage, ServerResponse>({
     target: url,
     changeOrigin: false,
     xfwd: true,
@@ -22,5 +22,5 @@ export function proxyToThread(url: string, thread: string): RequestHandler {
       },
     },
   });
-  return (req: Request, res: Response, next: NextFunction) => void proxy(req, res, next);
+  return (req: IncomingMessage, res: ServerResponse, next: NextFunction) => void proxy(req, res, next);
 }

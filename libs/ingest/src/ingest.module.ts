@@ -1,6 +1,6 @@
 import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
 import { ProblemObservers } from '@cxm/platform-http';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AcceptMentionBatch } from './accept-batch/accept-mention-batch.usecase';
 import { AcceptMention, MentionAcceptance } from './accept-mention/accept-mention.usecase';
 import { ChannelSettingsController } from './channel-settings/channel-settings.controller';
@@ -68,7 +68,7 @@ export class IngestModule implements OnModuleInit {
 
   /** Counts every refused ingest request — including 413 and malformed JSON, raised before any controller. */
   onModuleInit(): void {
-    this.observers.add((request: Request, problem) => {
+    this.observers.add((request: FastifyRequest, problem) => {
       // A 5xx other than 503 is our failure, not a refused mention.
       const serverFault = problem.status >= 500 && problem.status !== 503;
       if (request.method !== 'POST' || !INGEST_ROUTES.test(request.originalUrl) || serverFault) return;

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { CanonicalMention } from '@cxm/contracts';
 import { CurrentPrincipal, Principal, TENANT_ACCESS, TenantAccess } from '@cxm/platform-http';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AcceptMentionBatch } from './accept-batch/accept-mention-batch.usecase';
 import { BatchResult, MentionBatch } from './accept-batch/mention-batch.dto';
 import { AcceptMention, AcceptMentionResult } from './accept-mention/accept-mention.usecase';
@@ -41,7 +41,7 @@ export class MentionsController {
   async submit(
     @Body() mention: CanonicalMention,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<AcceptMentionResult> {
     this.tenants.resolve(principal, mention.tenantId, 'tenantId');
     const result = await this.acceptMention.execute(mention);

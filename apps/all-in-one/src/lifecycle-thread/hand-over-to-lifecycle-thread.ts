@@ -1,19 +1,20 @@
 import { ForegroundActivity } from '@cxm/platform-embedded';
 import { upstreamFor } from '@cxm/platform-http';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Middleware, NextFunction, pathOf } from '../middleware';
 import { proxyToThread } from '../proxy-to-thread';
 
 /**
- * Express middleware for the front door (ADR 0028): a public route that the ingest service does not
+ * Middleware for the front door (ADR 0028): a public route that the ingest service does not
  * answer (by the gateway's table, ADR 0007) goes to the lifecycle thread's loopback port unchanged —
- * body, headers and token; that thread authenticates it like any service. Mounted before the body
- * parsers, so the request is streamed on as it came. `foreground`: the front door's requests in
+ * body, headers and token; that thread authenticates it like any service. Run before the body is
+ * read, so the request is streamed on as it came. `foreground`: the front door's requests in
  * progress, where a handed-over one is marked so (ForegroundActivity.handOver).
  */
-export function handOverToLifecycleThread(threadUrl: string, foreground?: ForegroundActivity): RequestHandler {
+export function handOverToLifecycleThread(threadUrl: string, foreground?: ForegroundActivity): Middleware {
   const proxy = proxyToThread(threadUrl, 'the lifecycle thread');
-  return (req: Request, res: Response, next: NextFunction) => {
-    const upstream = upstreamFor(req.method, req.path);
+  return (req: IncomingMessage, res: ServerResponse, next: NextFunction) => {
+    const upstream = upstreamFor(req.method ?? 'GET', pathOf(req));
     if (upstream === undefined || upstream === 'ingest') return next();
     // The lifecycle thread does this request's work: it must not stand back for it.
     if (foreground) res.once('close', foreground.handOver());
@@ -27,9 +28,9 @@ export function handOverToLifecycleThread(threadUrl: string, foreground?: Foregr
  * front-door work they made the lifecycle stand back for itself (digest 232 instead of ≈ 370
  * mentions/s, docs/performance.md).
  */
-export function sandboxDeliveriesAreLifecycleWork(foreground: ForegroundActivity): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (req.method === 'POST' && req.path.startsWith(SANDBOX_OUTBOUND_PATH)) res.once('close', foreground.handOver());
+export function sandboxDeliveriesAreLifecycleWork(foreground: ForegroundActivity): Middleware {
+  return (req: IncomingMessage, res: ServerResponse, next: NextFunction) => {
+    if (req.method === 'POST' && pathOf(req).startsWith(SANDBOX_OUTBOUND_PATH)) res.once('close', foreground.handOver());
     next();
   };
 }

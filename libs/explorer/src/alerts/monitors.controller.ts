@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, RequestedTenant, TENANT_ACCESS, TenantAccess } from '@cxm/platform-http';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ActingUser, requireUser } from '../common/acting-user';
 import { checkedIdempotencyKey } from '../common/idempotency';
 import { ListPage } from '../common/store-cursor';
@@ -24,7 +24,7 @@ export class MonitorsController {
   async create(
     @Param('id', ParseUUIDPipe) savedSearchId: string,
     @Body() body: CreateMonitorDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
     @CurrentPrincipal() principal: Principal,
     @ActingUser() user?: string,
     @RequestedTenant() tenant?: string,

@@ -4,7 +4,7 @@ import { CurrentPrincipal, LOGGER, parseQueryOrProblem, Principal, RequestedTena
 import { SEARCH_FIELD_NAMES } from '@cxm/platform-index';
 import { Logger } from '@cxm/platform-logging';
 import { QueryNode } from '@cxm/query';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ActingUser } from '../common/acting-user';
 import { ManageSavedSearches } from '../saved-searches/manage-saved-searches.usecase';
 import { CONTENT_TYPES, ExportFormat } from './export-format';
@@ -27,7 +27,7 @@ export class ExportsController {
   @ApiOperation({ summary: 'Export every mention a query matches as CSV or NDJSON, streamed (a syntax error is a 400 before anything is written)' })
   @ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.ndjson)
   @ApiOkResponse(STREAM_DOC)
-  async exportQuery(@Query() params: ExportQueryDto, @Res() response: Response, @CurrentPrincipal() principal: Principal, @RequestedTenant() tenant?: string): Promise<void> {
+  async exportQuery(@Query() params: ExportQueryDto, @Res() response: FastifyReply, @CurrentPrincipal() principal: Principal, @RequestedTenant() tenant?: string): Promise<void> {
     const tenantId = this.tenants.resolve(principal, tenant);
     const query = parseQueryOrProblem(params.q ?? '', { fields: SEARCH_FIELD_NAMES }, 'q');
     await this.stream(response, tenantId, query, params, 'mentions');
@@ -41,7 +41,7 @@ export class ExportsController {
   async exportSaved(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() params: ExportOptionsDto,
-    @Res() response: Response,
+    @Res() response: FastifyReply,
     @CurrentPrincipal() principal: Principal,
     @ActingUser() user?: string,
     @RequestedTenant() tenant?: string,
@@ -51,10 +51,13 @@ export class ExportsController {
     await this.stream(response, tenantId, parseQueryOrProblem(saved.query, { fields: SEARCH_FIELD_NAMES }, 'query'), params, `saved-search-${id}`);
   }
 
-  private async stream(response: Response, tenantId: string, query: QueryNode, options: ExportOptionsDto, name: string): Promise<void> {
+  private async stream(reply: FastifyReply, tenantId: string, query: QueryNode, options: ExportOptionsDto, name: string): Promise<void> {
     const format: ExportFormat = options.format ?? 'csv';
     const opened = await this.exporter.open(tenantId, query, format, options.limit);
-    response.status(200);
+    // From here the export writes to Node.js's response itself, page by page; until here, an error is the problem filter's answer.
+    reply.hijack();
+    const response = reply.raw;
+    response.statusCode = 200;
     response.setHeader('Content-Type', CONTENT_TYPES[format]);
     response.setHeader('Content-Disposition', `attachment; filename="${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.${format}"`);
     response.setHeader('X-Total-Count', String(opened.count));

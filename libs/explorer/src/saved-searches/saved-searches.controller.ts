@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, RequestedTenant, TENANT_ACCESS, TenantAccess } from '@cxm/platform-http';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ActingUser, requireUser } from '../common/acting-user';
 import { checkedIdempotencyKey } from '../common/idempotency';
 import { ListPage } from '../common/store-cursor';
@@ -25,7 +25,7 @@ export class SavedSearchesController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat the request with the same key to get the same search, created once' })
   async create(
     @Body() body: SavedSearchBodyDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
     @CurrentPrincipal() principal: Principal,
     @ActingUser() user?: string,
     @RequestedTenant() tenant?: string,

@@ -32,9 +32,10 @@ describe('tenantCosts', () => {
 
 describe('IngestProtectionGuard', () => {
   const config = (perSecond: number, burst: number) => loadPlatformConfig({ HOME: '/tmp', CXM_TENANTS: 'demo,acme', CXM_INGEST_RATE_LIMIT: String(perSecond), CXM_INGEST_RATE_BURST: String(burst) });
-  /** A response as Express's: an emitter of `finish` whose status the answer sets. */
+  /** Node.js's response under Fastify's reply: an emitter of `finish` whose status the answer sets. */
   const response = () => Object.assign(new EventEmitter(), { statusCode: 200 });
-  const context = (req: Partial<AuthenticatedRequest>, res: EventEmitter) => new ExecutionContextHost([request({ route: { path: '/v1/mentions' }, path: '/v1/mentions', ...req }), res]);
+  const context = (req: Partial<AuthenticatedRequest>, res: EventEmitter) =>
+    new ExecutionContextHost([request({ routeOptions: { url: '/v1/mentions' } as AuthenticatedRequest['routeOptions'], url: '/v1/mentions', ...req }), { raw: res }]);
   const status = (run: () => unknown) => {
     try {
       run();

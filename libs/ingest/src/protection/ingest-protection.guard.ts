@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { PLATFORM_CONFIG, PlatformConfig } from '@cxm/platform-config';
 import { AuthenticatedRequest, ProblemException } from '@cxm/platform-http';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { IngestMetrics } from '../metrics/ingest-metrics';
 import { overloadedProblem, PublishGate } from './publish-gate';
 import { TokenBuckets } from './token-bucket';
@@ -59,8 +59,8 @@ export class IngestProtectionGuard implements CanActivate {
         if (wait > 0) throw rateLimitedProblem(tenantId, wait);
       }
     }
-    const response = http.getResponse<Response>();
-    const route = request.route?.path ?? request.path;
+    const response = http.getResponse<FastifyReply>().raw;
+    const route = request.routeOptions.url ?? request.url;
     // Whatever answers the request — the handler, or the problem filter after an error — sets the status sent.
     response.once('finish', () => this.metrics.observeLatency(route, response.statusCode, (performance.now() - started) / 1000));
     return true;

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { PublicRoute } from '@cxm/platform-http';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InboundDelivery } from '../connectors/channel-connector';
 import { IngestProtectionGuard } from '../protection/ingest-protection.guard';
 import { ReceiveWebhook, WebhookReceipt } from './receive-webhook.usecase';
@@ -24,10 +24,10 @@ export class WebhooksController {
   @ApiOkResponse({ description: 'The challenge answer' })
   @ApiForbiddenResponse({ description: 'The verify token does not match' })
   @ApiNotFoundResponse({ description: 'Unknown tenant or channel, or the channel is not set up for the tenant' })
-  async handshake(@Param('tenantId') tenantId: string, @Param('channel') channel: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
+  async handshake(@Param('tenantId') tenantId: string, @Param('channel') channel: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) response: FastifyReply): Promise<string> {
     const answer = await this.receiveWebhook.handshake({ tenantId, channel, delivery: deliveryOf(request) });
     // The challenge is the caller's own text echoed back: never let a browser sniff it as HTML.
-    response.status(200).type(answer.contentType ?? 'text/plain').setHeader('X-Content-Type-Options', 'nosniff');
+    response.status(200).type(answer.contentType ?? 'text/plain').header('X-Content-Type-Options', 'nosniff');
     return answer.body;
   }
 
@@ -43,18 +43,18 @@ export class WebhooksController {
   @ApiForbiddenResponse({ description: 'The signature does not match the body' })
   @ApiNotFoundResponse({ description: 'Unknown tenant or channel, or the channel is not set up for the tenant' })
   @ApiPayloadTooLargeResponse({ description: "Over the channel's body limit" })
-  receive(@Param('tenantId') tenantId: string, @Param('channel') channel: string, @Req() request: Request): Promise<WebhookReceipt> {
+  receive(@Param('tenantId') tenantId: string, @Param('channel') channel: string, @Req() request: FastifyRequest): Promise<WebhookReceipt> {
     return this.receiveWebhook.receive({ tenantId, channel, delivery: deliveryOf(request) });
   }
 }
 
 /** The call as connectors see it: lower-cased single-valued headers and query, the exact body bytes. */
-function deliveryOf(request: Request): InboundDelivery {
+function deliveryOf(request: FastifyRequest): InboundDelivery {
   return {
-    // HEAD reaches the GET handler in Express: it is a handshake probe, not a delivery.
+    // HEAD reaches the GET handler (Fastify answers HEAD with the GET route): it is a handshake probe, not a delivery.
     method: request.method === 'POST' ? 'POST' : 'GET',
     headers: Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), Array.isArray(value) ? value[0] : value])),
-    query: Object.fromEntries(Object.entries(request.query).map(([name, value]) => [name, typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined])),
+    query: Object.fromEntries(Object.entries(request.query as Record<string, unknown>).map(([name, value]) => [name, typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined])),
     rawBody: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
   };
 }

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 /** Who is calling: the operator (every tenant) or a client bound to one tenant. */
 export type Principal = { kind: 'admin' } | { kind: 'tenant'; tenantId: string };
@@ -18,7 +18,7 @@ const PUBLIC_ROUTE = 'cxm:public-route';
 /** Marks a route that needs no token (health probes, platform webhooks with their own signatures). */
 export const PublicRoute = () => SetMetadata(PUBLIC_ROUTE, true);
 
-export type AuthenticatedRequest = Request & { principal?: Principal };
+export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 

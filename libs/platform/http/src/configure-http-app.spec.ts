@@ -1,6 +1,6 @@
 import { Body, Controller, Get, INestApplication, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { configureHttpApp } from './configure-http-app';
+import { configureHttpApp, httpAdapter } from './configure-http-app';
 
 @Controller('probe')
 class ProbeController {
@@ -23,7 +23,7 @@ describe('configureHttpApp', () => {
   let url: string;
 
   beforeAll(async () => {
-    app = await NestFactory.create(ProbeModule, { logger: false });
+    app = await NestFactory.create(ProbeModule, httpAdapter(), { logger: false, bodyParser: false });
     configureHttpApp(app, 'probe');
     await app.listen(0, '127.0.0.1');
     url = `${await app.getUrl()}`.replace('[::1]', '127.0.0.1');

@@ -1,40 +1,33 @@
 import { INestApplication } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, raw } from 'express';
 import { OpenApiDocument, withMoreOpenApi } from './public-api/merge-openapi';
-
-/** Largest request body accepted (bulk import has its own route later). */
-export const MAX_BODY_BYTES = '256kb';
-
-/** Routes that carry many mentions per request get a larger body limit: path → limit. */
-export const LARGE_BODY_ROUTES: Readonly<Record<string, string>> = { '/v1/mentions/batch': '16mb' };
+import { LARGEST_BODY_BYTES, readRequestBodies } from './request-body';
 
 /**
- * Routes under this prefix get the exact bytes received as `request.body` (a Buffer), whatever
- * the content type: platforms sign the raw bytes, and a re-serialised JSON body would not match.
+ * The HTTP server every service of the platform runs on: Fastify under NestJS (ADR 0033). The
+ * settings that differ from Fastify's defaults keep what clients met before on Express: keep-alive
+ * connections idle for 5 s at most and requests cut after 5 min (Node.js's own defaults), a trailing
+ * slash ignored, and path parameters longer than Fastify's 100 characters accepted (the routes'
+ * validation, not the router, refuses a bad one).
  */
-export const RAW_BODY_ROUTE_PREFIX = '/v1/webhooks';
-/** Largest raw body read (a MIME e-mail with attachments); each channel then applies its own, usually smaller, limit. */
-export const MAX_RAW_BODY_BYTES = '10mb';
+export function httpAdapter(): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: LARGEST_BODY_BYTES,
+    keepAliveTimeout: 5_000,
+    requestTimeout: 300_000,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1_000 },
+  });
+}
 
 /**
- * What every HTTP app of the platform shares: body limits, the OpenAPI document at /docs and
- * /docs-json (with `moreOpenApi`'s public routes added), no framework fingerprint headers and no ETags. Filters, pipes and guards come from
- * HttpPlatformModule as providers, so tests that build a module get them too.
+ * What every HTTP app of the platform shares: its body parsing (request-body.ts) and the OpenAPI
+ * document at /docs and /docs-json (with `moreOpenApi`'s public routes added). Fastify sends no
+ * framework fingerprint header and no ETag. Filters, pipes and guards come from HttpPlatformModule
+ * as providers, so tests that build a module get them too.
  */
 export function configureHttpApp(app: INestApplication, title: string, moreOpenApi: OpenApiDocument[] = []): void {
-  const express = app as NestExpressApplication;
-  // Registered first: a body it has read counts as parsed, so the JSON parser leaves it alone.
-  express.use(RAW_BODY_ROUTE_PREFIX, raw({ type: () => true, limit: MAX_RAW_BODY_BYTES }));
-  // Then the bulk routes' larger JSON limit, before the general parser below (which skips parsed bodies).
-  for (const [path, limit] of Object.entries(LARGE_BODY_ROUTES)) express.use(path, json({ limit }));
-  express.useBodyParser('json', { limit: MAX_BODY_BYTES });
-  express.disable('x-powered-by');
-  // Express would hash every JSON answer into a weak ETag (and compare it with If-None-Match) on
-  // every request; no client of this API revalidates answers (they are receipts and search pages,
-  // never cached), so it is CPU spent on every ingest request for nothing.
-  express.set('etag', false);
+  readRequestBodies((app as NestFastifyApplication).getHttpAdapter().getInstance());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

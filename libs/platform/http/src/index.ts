@@ -11,3 +11,4 @@ export * from './problem-observers';
 export * from './public-api/public-routes';
 export * from './public-api/merge-openapi';
 export * from './answers-ready';
+export * from './request-body';

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject, Optional } from '@nestjs/common';
 import { Logger } from '@cxm/platform-logging';
-import type { Request, Response } from 'express';
-import { RAW_BODY_ROUTE_PREFIX } from './configure-http-app';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RAW_BODY_ROUTE_PREFIX } from './request-body';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, retryAfterOf } from './problem-details';
 import { ProblemObservers } from './problem-observers';
 import { LOGGER } from './tokens';
@@ -19,14 +19,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
+    const request = http.getRequest<FastifyRequest>();
+    const response = http.getResponse<FastifyReply>();
     const instance = instanceOf(request);
     const problem: ProblemDetails = { ...this.toProblem(exception), instance };
     if (problem.status >= 500) this.logger.error({ err: exception, path: instance }, 'request failed');
     this.observers?.notify(request, problem);
     const retryAfter = retryAfterOf(problem);
-    if (retryAfter !== undefined) response.setHeader('Retry-After', retryAfter);
+    if (retryAfter !== undefined) response.header('Retry-After', retryAfter);
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
@@ -36,10 +36,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const message = typeof body === 'string' ? body : (body as { message?: string | string[] }).message;
-      // Nest maps body-parser's SyntaxError to a plain 400 whose message is the parser's, with its position.
-      if (status === 400 && typeof message === 'string' && /\bJSON\b/.test(message)) {
-        return { type: '/problems/malformed-json', title: 'Malformed JSON', status, detail: message };
-      }
       return {
         type: 'about:blank',
         title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error',
@@ -47,20 +43,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: Array.isArray(message) ? message.join('; ') : message,
       };
     }
-    // body-parser reports malformed JSON and oversized bodies as plain errors carrying a status.
-    const parserError = exception as { status?: number; type?: string; message?: string };
-    if (parserError?.type === 'entity.parse.failed') {
-      return { type: '/problems/malformed-json', title: 'Malformed JSON', status: 400, detail: parserError.message };
-    }
-    if (parserError?.type === 'entity.too.large') {
-      return { type: '/problems/payload-too-large', title: 'Payload too large', status: 413, detail: parserError.message };
-    }
     return { type: 'about:blank', title: 'Internal server error', status: 500 };
   }
 }
 
 /** The request's URL, without the query of a webhook call: it carries the platform's verify token, which must not be logged. */
-function instanceOf(request: Request): string {
+function instanceOf(request: FastifyRequest): string {
   const url = request.originalUrl;
   return url.startsWith(RAW_BODY_ROUTE_PREFIX) ? url.split('?')[0] : url;
 }

@@ -1,7 +1,7 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ProblemDetails } from './problem-details';
 
-export type ProblemObserver = (request: Request, problem: ProblemDetails) => void;
+export type ProblemObserver = (request: FastifyRequest, problem: ProblemDetails) => void;
 
 /**
  * Lets a module see every error answer the platform's filter sends — including those raised before
@@ -15,7 +15,7 @@ export class ProblemObservers {
     this.observers.push(observer);
   }
 
-  notify(request: Request, problem: ProblemDetails): void {
+  notify(request: FastifyRequest, problem: ProblemDetails): void {
     for (const observer of this.observers) {
       try {
         observer(request, problem);

@@ -1,8 +1,8 @@
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError, loadPlatformConfig, PlatformConfig } from '@cxm/platform-config';
-import { configureHttpApp, OpenApiDocument } from '@cxm/platform-http';
+import { configureHttpApp, httpAdapter, OpenApiDocument } from '@cxm/platform-http';
 import { createLogger, Logger } from '@cxm/platform-logging';
 import { countRequestsInProgress } from './count-requests-in-progress';
 import { createPlatformAdapters, ThreadPlacement } from './create-platform-adapters';
@@ -26,8 +26,8 @@ export interface ServiceDefinition {
   adjust?(options: PlatformModuleOptions): void;
   /** When the process runs services on two threads over one data directory (ADR 0028). */
   placement?: ThreadPlacement;
-  /** Express middleware that sees each request before the body parsers and the routes (the all-in-one's hand-over to its lifecycle thread). */
-  beforeRoutes?(app: NestExpressApplication): void;
+  /** Middleware (`app.use`, Node.js's request and response) that sees each request before its body is read and before the routes (the all-in-one's hand-over to its lifecycle thread). */
+  beforeRoutes?(app: NestFastifyApplication): void;
   /** More OpenAPI documents merged into this one at /docs (the routes another thread answers). */
   moreOpenApi?: OpenApiDocument[];
   /** Loaded already (`loadConfigOrExit`): the all-in-one reads it once for both threads. */
@@ -63,7 +63,7 @@ export async function bootstrapService(definition: ServiceDefinition, env: NodeJ
   const adapters = await createPlatformAdapters(config, logger, definition.name, definition.placement);
   const options: PlatformModuleOptions = { config, logger, adapters };
   definition.adjust?.(options);
-  const app = await NestFactory.create<NestExpressApplication>(definition.rootModule(PlatformModule.forRoot(options)), {
+  const app = await NestFactory.create<NestFastifyApplication>(definition.rootModule(PlatformModule.forRoot(options)), httpAdapter(), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
@@ -71,8 +71,8 @@ export async function bootstrapService(definition: ServiceDefinition, env: NodeJ
   configureHttpApp(app, definition.title, definition.moreOpenApi);
   countRequestsInProgress(app.getHttpServer(), adapters.foreground);
   try {
-    // Nest hands its arguments to `server.listen`, which takes `{ fd }` as well as a port.
-    await (definition.listenOn ? app.listen(definition.listenOn() as never) : app.listen(config.port, config.host));
+    if (definition.listenOn) await listenOnSocket(app, definition.listenOn());
+    else await app.listen(config.port, config.host);
   } catch (error) {
     // listen() had already initialised the app: its bus consumes and its stores are open.
     await app.close();
@@ -82,4 +82,21 @@ export async function bootstrapService(definition: ServiceDefinition, env: NodeJ
   const url = `http://${config.host}:${address.port}`;
   logger.info({ url, tenants: config.tenants, bus: config.bus.driver, store: config.store.driver, index: config.index.driver }, `${definition.name} listening`);
   return { app, config, logger, url };
+}
+
+/**
+ * Listens on a socket bound already (`{ fd }`), which Fastify's own `listen` does not take: the app
+ * is made ready (routes, hooks, plugins) first, then Node.js's server listens on the descriptor.
+ */
+async function listenOnSocket(app: NestFastifyApplication, socket: { fd: number }): Promise<void> {
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const server = app.getHttpServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(socket, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }

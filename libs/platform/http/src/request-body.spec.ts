@@ -1,0 +1,107 @@
+import { Body, Controller, INestApplication, Module, Post, Req } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { NestFactory } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { configureHttpApp, httpAdapter } from './configure-http-app';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import { MAX_BODY_BYTES } from './request-body';
+import { LOGGER } from './tokens';
+
+@Controller()
+class ProbeController {
+  @Post('v1/webhooks/:tenantId/:channel')
+  webhook(@Req() request: FastifyRequest): { isBuffer: boolean; sha256: string } {
+    const body = request.body as Buffer;
+    return { isBuffer: Buffer.isBuffer(body), sha256: createHash('sha256').update(body).digest('hex') };
+  }
+
+  @Post('v1/mentions/batch')
+  batch(@Body() body: { items: unknown[] }): { items: number } {
+    return { items: body.items.length };
+  }
+
+  @Post('v1/probe')
+  echo(@Body() body: unknown): { body: unknown } {
+    return { body: body ?? null };
+  }
+}
+
+const silent = { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined };
+
+@Module({ controllers: [ProbeController], providers: [{ provide: LOGGER, useValue: silent }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }] })
+class ProbeModule {}
+
+/** A raw HTTP/1.1 request (fetch cannot send a chunked body without a length, nor lie about one). */
+function send(url: string, path: string, headers: Record<string, string>, chunks: Buffer[]): Promise<{ status: number; body: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const call = httpRequest(`${url}${path}`, { method: 'POST', headers }, (answer) => {
+      const parts: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => parts.push(chunk));
+      answer.on('end', () => resolve({ status: answer.statusCode!, body: JSON.parse(Buffer.concat(parts).toString('utf8')) as Record<string, unknown> }));
+    });
+    // The server may answer (413) and close before the whole body is written.
+    call.on('error', reject);
+    for (const chunk of chunks) call.write(chunk);
+    call.end();
+  });
+}
+
+describe('request bodies (readRequestBodies)', () => {
+  let app: INestApplication;
+  let url: string;
+
+  beforeAll(async () => {
+    app = await NestFactory.create(ProbeModule, httpAdapter(), { logger: false, bodyParser: false });
+    configureHttpApp(app, 'probe');
+    await app.listen(0, '127.0.0.1');
+    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  });
+
+  afterAll(() => app.close());
+
+  it('hands a webhook its exact bytes, whatever the content type says', async () => {
+    // Not valid JSON, odd spacing, a byte sequence that is not UTF-8: a signature covers these bytes, not a re-encoding.
+    const bytes = Buffer.concat([Buffer.from('{ "a" :1 ,'), Buffer.from([0xff, 0xfe]), Buffer.from('}')]);
+    const answer = await fetch(`${url}/v1/webhooks/demo/x`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bytes });
+    expect(await answer.json()).toEqual({ isBuffer: true, sha256: createHash('sha256').update(bytes).digest('hex') });
+  });
+
+  it('parses a JSON body and leaves a body of another type unread', async () => {
+    const json = await fetch(`${url}/v1/probe`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"text":"Merhaba 👋"}' });
+    expect(await json.json()).toEqual({ body: { text: 'Merhaba 👋' } });
+    const text = await fetch(`${url}/v1/probe`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"text":"hi"}' });
+    expect(await text.json()).toEqual({ body: null });
+    const empty = await fetch(`${url}/v1/probe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' });
+    expect(await empty.json()).toEqual({ body: {} });
+  });
+
+  it('answers malformed JSON with 400, saying where it broke', async () => {
+    const answer = await fetch(`${url}/v1/probe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text": "hi",}' });
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toMatchObject({ type: '/problems/malformed-json', status: 400, detail: expect.stringContaining('position 14') });
+  });
+
+  it('refuses JSON that is neither an object nor an array, as a strict parser does', async () => {
+    const answer = await fetch(`${url}/v1/probe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: ' "text"' });
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toMatchObject({ type: '/problems/malformed-json', detail: expect.stringContaining('position 1') });
+  });
+
+  it("refuses a body over its route's limit with 413, from its Content-Length or while reading a chunked one", async () => {
+    const over = Buffer.alloc(MAX_BODY_BYTES + 1, 0x20);
+    const declared = await send(url, '/v1/probe', { 'content-type': 'application/json', 'content-length': String(over.length) }, [over]);
+    expect(declared).toMatchObject({ status: 413, body: { type: '/problems/payload-too-large' } });
+    const chunked = await send(url, '/v1/probe', { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, [over.subarray(0, 1000), over.subarray(1000)]);
+    expect(chunked).toMatchObject({ status: 413, body: { type: '/problems/payload-too-large' } });
+  });
+
+  it('lets the batch route take more than the general limit', async () => {
+    const items = Array.from({ length: 3000 }, (_, i) => ({ text: `mention ${i} `.repeat(10) }));
+    const body = JSON.stringify({ items });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(MAX_BODY_BYTES);
+    const answer = await fetch(`${url}/v1/mentions/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(await answer.json()).toEqual({ items: 3000 });
+  });
+});
