@@ -71,7 +71,7 @@ export class IngestModule implements OnModuleInit {
     this.observers.add((request: FastifyRequest, problem) => {
       // A 5xx other than 503 is our failure, not a refused mention.
       const serverFault = problem.status >= 500 && problem.status !== 503;
-      if (request.method !== 'POST' || !INGEST_ROUTES.test(request.originalUrl) || serverFault) return;
+      if (request.method !== 'POST' || !INGEST_ROUTES.test(request.routeOptions.url ?? request.originalUrl) || serverFault) return;
       const params = (request.params ?? {}) as Record<string, string>;
       const body = (typeof request.body === 'object' && request.body && !Buffer.isBuffer(request.body) ? request.body : {}) as Record<string, string>;
       this.metrics.countRejection(params.tenantId ?? body.tenantId, params.channel ?? body.channel, problem.status);

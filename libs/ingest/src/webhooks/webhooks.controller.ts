@@ -27,7 +27,7 @@ export class WebhooksController {
   async handshake(@Param('tenantId') tenantId: string, @Param('channel') channel: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) response: FastifyReply): Promise<string> {
     const answer = await this.receiveWebhook.handshake({ tenantId, channel, delivery: deliveryOf(request) });
     // The challenge is the caller's own text echoed back: never let a browser sniff it as HTML.
-    response.status(200).type(answer.contentType ?? 'text/plain').header('X-Content-Type-Options', 'nosniff');
+    response.status(200).type(withCharset(answer.contentType ?? 'text/plain')).header('X-Content-Type-Options', 'nosniff');
     return answer.body;
   }
 
@@ -57,4 +57,9 @@ function deliveryOf(request: FastifyRequest): InboundDelivery {
     query: Object.fromEntries(Object.entries(request.query as Record<string, unknown>).map(([name, value]) => [name, typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined])),
     rawBody: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
   };
+}
+
+/** A text answer says it is UTF-8, as it is. */
+function withCharset(type: string): string {
+  return /;\s*charset=/i.test(type) ? type : `${type}; charset=utf-8`;
 }

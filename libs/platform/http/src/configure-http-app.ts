@@ -1,6 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
 import { OpenApiDocument, withMoreOpenApi } from './public-api/merge-openapi';
 import { LARGEST_BODY_BYTES, readRequestBodies } from './request-body';
 
@@ -9,7 +11,8 @@ import { LARGEST_BODY_BYTES, readRequestBodies } from './request-body';
  * settings that differ from Fastify's defaults keep what clients met before on Express: keep-alive
  * connections idle for 5 s at most and requests cut after 5 min (Node.js's own defaults), a trailing
  * slash ignored, and path parameters longer than Fastify's 100 characters accepted (the routes'
- * validation, not the router, refuses a bad one).
+ * validation, not the router, refuses a bad one). What the router refuses itself — a path that
+ * does not decode, a parameter over that length — is a problem document like any other refusal.
  */
 export function httpAdapter(): FastifyAdapter {
   return new FastifyAdapter({
@@ -17,7 +20,15 @@ export function httpAdapter(): FastifyAdapter {
     keepAliveTimeout: 5_000,
     requestTimeout: 300_000,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1_000 },
+    frameworkErrors: answerRouterRefusal,
   });
+}
+
+/** Fastify's router refusals (`FST_ERR_BAD_URL` 400, `FST_ERR_MAX_PARAM_LENGTH` 414), answered as problems. */
+function answerRouterRefusal(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode ?? 400;
+  const problem: ProblemDetails = { type: 'about:blank', title: status === 414 ? 'URI too long' : 'Bad request', status, detail: error.message, instance: request.url.split('?', 1)[0] };
+  void reply.code(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 
 /**

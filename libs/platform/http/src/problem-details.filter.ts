@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject, Optional } from '@nestjs/common';
 import { Logger } from '@cxm/platform-logging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RAW_BODY_ROUTE_PREFIX } from './request-body';
+import { isWebhookRequest, unsupportedMediaType } from './request-body';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, retryAfterOf } from './problem-details';
 import { ProblemObservers } from './problem-observers';
 import { LOGGER } from './tokens';
@@ -34,6 +34,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof ProblemException) return exception.problem;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      // Fastify refuses a Content-Type header it cannot parse before any parser of ours runs.
+      if (status === HttpStatus.UNSUPPORTED_MEDIA_TYPE) return unsupportedMediaType(exception.message).problem;
       const body = exception.getResponse();
       const message = typeof body === 'string' ? body : (body as { message?: string | string[] }).message;
       return {
@@ -50,5 +52,5 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 /** The request's URL, without the query of a webhook call: it carries the platform's verify token, which must not be logged. */
 function instanceOf(request: FastifyRequest): string {
   const url = request.originalUrl;
-  return url.startsWith(RAW_BODY_ROUTE_PREFIX) ? url.split('?')[0] : url;
+  return isWebhookRequest(request) ? url.split('?')[0] : url;
 }

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { configureHttpApp, httpAdapter } from './configure-http-app';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { MAX_BODY_BYTES } from './request-body';
@@ -97,11 +98,37 @@ describe('request bodies (readRequestBodies)', () => {
     expect(chunked).toMatchObject({ status: 413, body: { type: '/problems/payload-too-large' } });
   });
 
-  it('lets the batch route take more than the general limit', async () => {
+  it('lets the batch route take more than the general limit, however its path is spelled', async () => {
     const items = Array.from({ length: 3000 }, (_, i) => ({ text: `mention ${i} `.repeat(10) }));
     const body = JSON.stringify({ items });
     expect(Buffer.byteLength(body)).toBeGreaterThan(MAX_BODY_BYTES);
-    const answer = await fetch(`${url}/v1/mentions/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    expect(await answer.json()).toEqual({ items: 3000 });
+    for (const path of ['/v1/mentions/batch', '/v1/mentions/batch/', '/v1/mentions/batch?dryRun=false']) {
+      const answer = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(await answer.json()).toEqual({ items: 3000 });
+    }
+  });
+
+  it('unpacks a gzip body, the limit applying to what it unpacks to', async () => {
+    const packed = await send(url, '/v1/probe', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, [gzipSync('{"text":"packed"}')]);
+    expect(packed).toEqual({ status: 201, body: { body: { text: 'packed' } } });
+    const bomb = gzipSync(Buffer.alloc(MAX_BODY_BYTES + 1, 0x20));
+    expect(bomb.length).toBeLessThan(MAX_BODY_BYTES);
+    expect(await send(url, '/v1/probe', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, [bomb])).toMatchObject({ status: 413 });
+    expect(await send(url, '/v1/probe', { 'content-type': 'application/json', 'content-encoding': 'compress' }, [Buffer.from('{}')])).toMatchObject({ status: 415, body: { type: '/problems/unsupported-media-type' } });
+  });
+
+  it('reads JSON as UTF-8 only, past a byte order mark, and refuses a body of whitespace alone', async () => {
+    const latin1 = await send(url, '/v1/probe', { 'content-type': 'application/json; charset=iso-8859-1' }, [Buffer.from('{"text":"caf\xe9"}', 'latin1')]);
+    expect(latin1).toMatchObject({ status: 415, body: { type: '/problems/unsupported-media-type', detail: expect.stringContaining('iso-8859-1') } });
+    const bom = await send(url, '/v1/probe', { 'content-type': 'application/json' }, [Buffer.from('\uFEFF{"text":"café"}', 'utf8')]);
+    expect(bom).toEqual({ status: 201, body: { body: { text: 'café' } } });
+    expect(await send(url, '/v1/probe', { 'content-type': 'application/json' }, [Buffer.from('  \n ')])).toMatchObject({ status: 400, body: { type: '/problems/malformed-json' } });
+  });
+
+  it('answers a Content-Type it cannot parse, and a path that does not decode, with problems', async () => {
+    const badType = await send(url, '/v1/probe', { 'content-type': 'application/json, charset=utf-8' }, [Buffer.from('{}')]);
+    expect(badType).toMatchObject({ status: 415, body: { type: '/problems/unsupported-media-type', status: 415 } });
+    const badPath = await send(url, '/v1/webhooks/%E0%A4%A/x', { 'content-type': 'application/json' }, [Buffer.from('{}')]);
+    expect(badPath).toMatchObject({ status: 400, body: { type: 'about:blank', status: 400, instance: '/v1/webhooks/%E0%A4%A/x' } });
   });
 });
