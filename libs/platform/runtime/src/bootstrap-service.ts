@@ -87,6 +87,8 @@ export async function bootstrapService(definition: ServiceDefinition, env: NodeJ
 /**
  * Listens on a socket bound already (`{ fd }`), which Fastify's own `listen` does not take: the app
  * is made ready (routes, hooks, plugins) first, then Node.js's server listens on the descriptor.
+ * Fastify and Nest then do not count the app as listening: `app.getUrl()` would refuse (nothing
+ * calls it; the URL is read from the server), and `app.close()` still closes the server.
  */
 async function listenOnSocket(app: NestFastifyApplication, socket: { fd: number }): Promise<void> {
   await app.init();
