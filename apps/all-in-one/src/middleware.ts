@@ -1,3 +1,4 @@
+import { pathWithoutQuery } from '@cxm/platform-http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Continues with the next middleware, then the routes; called with an error, answers that error instead. */
@@ -11,5 +12,5 @@ export type Middleware = (req: IncomingMessage, res: ServerResponse, next: NextF
 
 /** The request's path, without its query. */
 export function pathOf(req: IncomingMessage): string {
-  return (req.url ?? '/').split('?', 1)[0];
+  return pathWithoutQuery(req.url ?? '/');
 }

@@ -2,9 +2,9 @@ import { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
+import { ProblemDetails, writeProblem } from './problem-details';
 import { OpenApiDocument, withMoreOpenApi } from './public-api/merge-openapi';
-import { LARGEST_BODY_BYTES, readRequestBodies } from './request-body';
+import { pathWithoutQuery, readRequestBodies } from './request-body';
 
 /**
  * The HTTP server every service of the platform runs on: Fastify under NestJS (ADR 0033). The
@@ -16,7 +16,6 @@ import { LARGEST_BODY_BYTES, readRequestBodies } from './request-body';
  */
 export function httpAdapter(): FastifyAdapter {
   return new FastifyAdapter({
-    bodyLimit: LARGEST_BODY_BYTES,
     keepAliveTimeout: 5_000,
     requestTimeout: 300_000,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1_000 },
@@ -27,8 +26,10 @@ export function httpAdapter(): FastifyAdapter {
 /** Fastify's router refusals (`FST_ERR_BAD_URL` 400, `FST_ERR_MAX_PARAM_LENGTH` 414), answered as problems. */
 function answerRouterRefusal(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const status = error.statusCode ?? 400;
-  const problem: ProblemDetails = { type: 'about:blank', title: status === 414 ? 'URI too long' : 'Bad request', status, detail: error.message, instance: request.url.split('?', 1)[0] };
-  void reply.code(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  const problem: ProblemDetails = { type: 'about:blank', title: status === 414 ? 'URI too long' : 'Bad request', status, detail: error.message, instance: pathWithoutQuery(request.url) };
+  // No route matched, so no hook of a route is skipped: the answer is written as outside Nest.
+  reply.hijack();
+  writeProblem(reply.raw, problem);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject, Optional } from '@nestjs/common';
 import { Logger } from '@cxm/platform-logging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isWebhookRequest, unsupportedMediaType } from './request-body';
+import { isWebhookRequest, pathWithoutQuery, unsupportedMediaType } from './request-body';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, retryAfterOf } from './problem-details';
 import { ProblemObservers } from './problem-observers';
 import { LOGGER } from './tokens';
@@ -52,5 +52,5 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 /** The request's URL, without the query of a webhook call: it carries the platform's verify token, which must not be logged. */
 function instanceOf(request: FastifyRequest): string {
   const url = request.originalUrl;
-  return isWebhookRequest(request) ? url.split('?')[0] : url;
+  return isWebhookRequest(request) ? pathWithoutQuery(url) : url;
 }

@@ -22,8 +22,10 @@ export const RAW_BODY_ROUTE_PREFIX = '/v1/webhooks';
 /** Largest raw body read (a MIME e-mail with attachments); each channel then applies its own, usually smaller, limit. */
 export const MAX_RAW_BODY_BYTES = 10 * 1024 * 1024;
 
-/** The largest of the limits above: what Fastify itself is told, so that the limit of each route is the one that speaks. */
-export const LARGEST_BODY_BYTES = Math.max(MAX_BODY_BYTES, MAX_RAW_BODY_BYTES, ...Object.values(LARGE_BODY_ROUTES));
+/** A request URL's path: what comes before its query. */
+export function pathWithoutQuery(url: string): string {
+  return url.split('?', 1)[0];
+}
 
 /**
  * One body parser for every content type, in place of Fastify's own: a webhook's body stays its
@@ -50,7 +52,7 @@ async function readBody(request: FastifyRequest, payload: IncomingMessage): Prom
   if (type?.type !== 'application/json') return undefined;
   const charset = (type.parameters.charset ?? 'utf-8').toLowerCase();
   if (charset !== 'utf-8' && charset !== 'utf8') throw unsupportedMediaType(`JSON bodies must be UTF-8; the charset given is ${JSON.stringify(charset)}`);
-  const route = request.routeOptions.url ?? request.url.split('?', 1)[0];
+  const route = request.routeOptions.url ?? pathWithoutQuery(request.url);
   return parseJson(await bytesOf(request, payload, LARGE_BODY_ROUTES[route] ?? MAX_BODY_BYTES));
 }
 
