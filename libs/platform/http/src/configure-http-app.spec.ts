@@ -1,6 +1,5 @@
 import { Body, Controller, Get, INestApplication, Module, Post } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { configureHttpApp, httpAdapter } from './configure-http-app';
+import { startProbeApp } from './testing/start-probe-app';
 
 @Controller('probe')
 class ProbeController {
@@ -23,10 +22,7 @@ describe('configureHttpApp', () => {
   let url: string;
 
   beforeAll(async () => {
-    app = await NestFactory.create(ProbeModule, httpAdapter(), { logger: false, bodyParser: false });
-    configureHttpApp(app, 'probe');
-    await app.listen(0, '127.0.0.1');
-    url = `${await app.getUrl()}`.replace('[::1]', '127.0.0.1');
+    ({ app, url } = await startProbeApp(ProbeModule));
   });
 
   afterAll(() => app.close());

@@ -1,13 +1,12 @@
 import { Body, Controller, INestApplication, Module, Post, Req } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { NestFactory } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { configureHttpApp, httpAdapter } from './configure-http-app';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { MAX_BODY_BYTES } from './request-body';
+import { startProbeApp } from './testing/start-probe-app';
 import { LOGGER } from './tokens';
 
 @Controller()
@@ -54,10 +53,7 @@ describe('request bodies (readRequestBodies)', () => {
   let url: string;
 
   beforeAll(async () => {
-    app = await NestFactory.create(ProbeModule, httpAdapter(), { logger: false, bodyParser: false });
-    configureHttpApp(app, 'probe');
-    await app.listen(0, '127.0.0.1');
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ app, url } = await startProbeApp(ProbeModule));
   });
 
   afterAll(() => app.close());
