@@ -74,8 +74,9 @@ RUN node -e " \
 FROM ${NODE_IMAGE} AS runtime
 ARG APP
 # Node.js options baked into the image as NODE_OPTIONS: the all-in-one is built with
-# `--build-arg APP_NODE_OPTIONS=--v8-pool-size=1`, the flag `npm start` gives it (ADR 0029); the
-# separate services keep Node's defaults. A pod's or container's own NODE_OPTIONS still wins.
+# `--build-arg APP_NODE_OPTIONS="--v8-pool-size=1 --max-semi-space-size=32"`, the flags `npm start`
+# gives it (ADR 0029, ADR 0034); the separate services keep Node's defaults. A pod's or
+# container's own NODE_OPTIONS still wins.
 ARG APP_NODE_OPTIONS=""
 WORKDIR /app
 
@@ -104,7 +105,7 @@ RUN if [ -z "${APP}" ]; then \
     ln -s "apps/${APP}/src/main.ts" main.ts
 
 ENV NODE_ENV=production \
-    NODE_OPTIONS=${APP_NODE_OPTIONS} \
+    NODE_OPTIONS="${APP_NODE_OPTIONS}" \
     APP=${APP} \
     APP_MAIN=apps/${APP}/src/main.ts \
     CXM_HOST=0.0.0.0 \

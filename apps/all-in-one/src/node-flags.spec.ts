@@ -27,20 +27,30 @@ describe('the all-in-one Node.js flags', () => {
     expect(args.slice(-2)).toEqual(['apps/all-in-one/src/main.ts', '--demo']);
   });
 
-  it('warns when the process was started without a V8 pool size, and says how to set one', () => {
-    expect(missingNodeFlagsWarning(['-r', './scripts/register.js'], '')).toContain('NODE_OPTIONS=--v8-pool-size=1');
+  it('warns when the process was started without them, and says how to set both', () => {
+    const warning = missingNodeFlagsWarning(['-r', './scripts/register.js'], '');
+    expect(warning).toContain('NODE_OPTIONS="--v8-pool-size=1 --max-semi-space-size=32"');
+    expect(warning).toContain('ADR 0029');
+    expect(warning).toContain('ADR 0034');
+  });
+
+  it('names only the flag that is missing', () => {
+    const warning = missingNodeFlagsWarning(['--v8-pool-size=1'], '');
+    expect(warning).toContain('NODE_OPTIONS="--max-semi-space-size=32"');
+    expect(warning).not.toContain('ADR 0029');
   });
 
   it.each([
-    ['our flag', ['--v8-pool-size=1', '-r', './scripts/register.js'], ''],
-    ['the operator’s value in NODE_OPTIONS', [], '--max-old-space-size=4096 --v8-pool-size=2'],
-    ['the value as the next argument', ['--v8-pool-size', '2'], ''],
-    ['the underscore spelling Node also accepts', ['--v8_pool_size=1'], ''],
-  ])('stays quiet when a V8 pool size was chosen: %s', (_case, execArgv, nodeOptions) => {
+    ['our flags', ['--v8-pool-size=1', '--max-semi-space-size=32', '-r', './scripts/register.js'], ''],
+    ['the operator’s values in NODE_OPTIONS', [], '--max-old-space-size=4096 --v8-pool-size=2 --max-semi-space-size=64'],
+    ['one on the command line, one in NODE_OPTIONS', ['--v8-pool-size=1'], '--max-semi-space-size=16'],
+    ['a value as the next argument', ['--v8-pool-size', '2', '--max-semi-space-size', '32'], ''],
+    ['the underscore spelling Node also accepts', ['--v8_pool_size=1', '--max_semi_space_size=32'], ''],
+  ])('stays quiet when a V8 pool size and a semi-space size were chosen: %s', (_case, execArgv, nodeOptions) => {
     expect(missingNodeFlagsWarning(execArgv, nodeOptions)).toBeUndefined();
   });
 
   it('does not take another option for the pool size', () => {
-    expect(missingNodeFlagsWarning(['--v8-options'], '--max-semi-space-size=64')).toContain('--v8-pool-size=1');
+    expect(missingNodeFlagsWarning(['--v8-options'], '--max-semi-space-size=64 --min-semi-space-size=8')).toContain('NODE_OPTIONS="--v8-pool-size=1"');
   });
 });

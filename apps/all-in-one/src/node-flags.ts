@@ -1,17 +1,29 @@
 /**
- * The Node.js flags the all-in-one is launched with (ADR 0029), in one place. `npm start`,
- * `start:demo`, `bench:lifecycle` and the Nx target carry them (node-flags.spec.ts checks those
- * scripts, which cannot import this file); the e2e suites that start it as a child process and
- * `bench:ingest` take them from here. The e2e suites that start it inside jest's own process
- * run without them, as jest was started.
+ * The Node.js flags the all-in-one is launched with, in one place. `npm start`, `start:demo`,
+ * `bench:lifecycle` and the Nx target carry them (node-flags.spec.ts checks those scripts, which
+ * cannot import this file); the e2e suites that start it as a child process and `bench:ingest`
+ * take them from here. The e2e suites that start it inside jest's own process run without them,
+ * as jest was started.
  *
- * `--v8-pool-size=1`: V8's background threads (concurrent GC marking, parallel scavenges, JIT
- * compilation) serve both threads' heaps and run at normal priority, also for the lifecycle thread
- * that runs at nice 19. With V8's default of four, on two cores they took both CPUs for tens of
- * milliseconds at a time, and the front door's journal writes waited in libuv's pool for a CPU:
- * those were the stalls behind the p99 at 1,000 mentions/s (docs/performance.md).
+ * `--v8-pool-size=1` (ADR 0029): V8's background threads (concurrent GC marking, parallel
+ * scavenges, JIT compilation) serve every thread's heap and run at normal priority, also for the
+ * lifecycle thread that runs at nice 19. With V8's default of four, on two cores they took both
+ * CPUs for tens of milliseconds at a time, and the front door's journal writes waited in libuv's
+ * pool for a CPU: those were the stalls behind the p99 at 1,000 mentions/s (docs/performance.md).
+ *
+ * `--max-semi-space-size=32` (ADR 0034): each thread's young generation may grow to twice Node's
+ * 16 MB semi-spaces. Per request the front door allocates the body, the mapped mentions, their
+ * journal lines and the messages between its threads, and keeps little of it: with more room,
+ * more of it is dead by the next scavenge, so less is copied or promoted, and scavenges come half
+ * as often. Every isolate takes it, the worker threads' too.
  */
-export const ALL_IN_ONE_NODE_FLAGS: readonly string[] = ['--v8-pool-size=1'];
+export const ALL_IN_ONE_NODE_FLAGS: readonly string[] = ['--v8-pool-size=1', '--max-semi-space-size=32'];
+
+/** What each flag is for, in the warning a start without it prints. */
+const WHY: Record<string, string> = {
+  '--v8-pool-size': "V8's background threads then compete with the front door for the CPU on a machine with few cores (ADR 0029)",
+  '--max-semi-space-size': 'the front door then runs its young-generation collections twice as often (ADR 0034)',
+};
 
 /** The arguments that start the all-in-one as `npm start` does, for a child process. */
 export function allInOneLaunchArguments(...appArguments: string[]): string[] {
@@ -27,7 +39,8 @@ export function missingNodeFlagsWarning(execArgv: readonly string[] = process.ex
   const given = new Set([...execArgv, ...nodeOptions.split(/\s+/)].map(optionName));
   const missing = ALL_IN_ONE_NODE_FLAGS.filter((flag) => !given.has(optionName(flag)));
   if (missing.length === 0) return undefined;
-  return `all-in-one: started without ${missing.join(' ')} (npm start sets it): on a machine with few cores V8's background threads then compete with the front door for the CPU; set NODE_OPTIONS=${missing.join(' ')} (ADR 0029)\n`;
+  const reasons = missing.map((flag) => `without ${flag}, ${WHY[optionName(flag)]}`).join('; ');
+  return `all-in-one: started without ${missing.join(' ')} (npm start sets ${missing.length > 1 ? 'them' : 'it'}): ${reasons}. Set NODE_OPTIONS="${missing.join(' ')}"\n`;
 }
 
 /** `--v8_pool_size=1` → `--v8-pool-size`: the option an argument sets, spelt one way. */
