@@ -1,14 +1,33 @@
-import express from 'express';
-import { createServer, Server } from 'node:http';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ForegroundActivity } from '@cxm/platform-embedded';
+import { Middleware, pathOf } from '../middleware';
 import { handOverToLifecycleThread, sandboxDeliveriesAreLifecycleWork } from './hand-over-to-lifecycle-thread';
 
 const answeredBy = async (answer: Response) => ((await answer.json()) as { answeredBy: string }).answeredBy;
 
-function listen(handler: express.Express | ((req: never, res: never) => void)): Promise<{ server: Server; url: string }> {
-  const server = createServer(handler as never);
+type Route = (req: IncomingMessage, res: ServerResponse, body: string) => void;
+
+/**
+ * The middleware run in order over Node.js's request and response, as Fastify's middie runs them
+ * before any body is read; then `route`, with the body read. An error passed to `next` is a 500.
+ */
+function listen(middleware: Middleware[], route: Route): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const runFrom = (i: number) => (error?: unknown) => {
+      if (error !== undefined) return void answerJson(res, 500, { error: String(error) });
+      if (i < middleware.length) return middleware[i](req, res, runFrom(i + 1));
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => route(req, res, body));
+    };
+    runFrom(0)();
+  });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+function answerJson(res: ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
 }
 
 describe('handOverToLifecycleThread', () => {
@@ -17,21 +36,13 @@ describe('handOverToLifecycleThread', () => {
   const seenByThread: { method: string; url: string; body: string; authorization?: string }[] = [];
 
   beforeAll(async () => {
-    const threadApp = express();
-    threadApp.use((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => {
-        seenByThread.push({ method: req.method, url: req.url, body, authorization: req.headers.authorization });
-        res.status(200).json({ answeredBy: 'lifecycle thread' });
-      });
+    thread = await listen([], (req, res, body) => {
+      seenByThread.push({ method: req.method!, url: req.url!, body, authorization: req.headers.authorization });
+      answerJson(res, 200, { answeredBy: 'lifecycle thread' });
     });
-    thread = await listen(threadApp);
-    const frontDoorApp = express();
-    frontDoorApp.use(handOverToLifecycleThread(thread.url));
-    frontDoorApp.use(express.json());
-    frontDoorApp.use((req, res) => void res.status(202).json({ answeredBy: 'front door', body: req.body as unknown }));
-    frontDoor = await listen(frontDoorApp);
+    frontDoor = await listen([handOverToLifecycleThread(thread.url)], (req, res, body) =>
+      answerJson(res, 202, { answeredBy: 'front door', body: req.headers['content-type'] === 'application/json' ? (JSON.parse(body) as unknown) : body }),
+    );
   });
 
   afterAll(async () => {
@@ -59,9 +70,8 @@ describe('handOverToLifecycleThread', () => {
   });
 
   it('answers 503 problem details, with Retry-After, while the thread does not answer', async () => {
-    const app = express();
-    app.use(handOverToLifecycleThread('http://127.0.0.1:9')); // the discard port: nothing listens there
-    const orphan = await listen(app);
+    // The discard port: nothing listens there.
+    const orphan = await listen([handOverToLifecycleThread('http://127.0.0.1:9')], (req, res) => answerJson(res, 200, { answeredBy: 'front door' }));
     try {
       const answer = await fetch(`${orphan.url}/v1/search`, { method: 'POST', body: '{}' });
       expect(answer.status).toBe(503);
@@ -77,19 +87,15 @@ describe('handOverToLifecycleThread', () => {
     const foreground = new ForegroundActivity();
     const seen = ForegroundActivity.seenFrom(foreground.shareWithThreads());
     const busyWhileAnswering: Record<string, boolean> = {};
-    const app = express();
-    app.use((req, res, next) => {
+    const countRequestsInProgress: Middleware = (req, res, next) => {
       foreground.begin(); // as countRequestsInProgress does, before any middleware
       res.once('close', () => foreground.end());
       next();
+    };
+    const door = await listen([countRequestsInProgress, handOverToLifecycleThread(thread.url, foreground), sandboxDeliveriesAreLifecycleWork(foreground)], (req, res) => {
+      busyWhileAnswering[pathOf(req)] = seen.busy;
+      answerJson(res, 200, {});
     });
-    app.use(handOverToLifecycleThread(thread.url, foreground));
-    app.use(sandboxDeliveriesAreLifecycleWork(foreground));
-    app.use((req, res) => {
-      busyWhileAnswering[req.path] = seen.busy;
-      res.status(200).json({});
-    });
-    const door = await listen(app);
     try {
       await fetch(`${door.url}/sandbox/outbound/x`, { method: 'POST', body: '{}' });
       await fetch(`${door.url}/v1/mentions`, { method: 'POST', body: '{}' });
