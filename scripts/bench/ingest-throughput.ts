@@ -34,7 +34,7 @@ import { parseArgs } from 'node:util';
 import { BENCH_TENANT, canonicalWorkload, mixedWorkload, renderSend, RequestTemplate, Workload } from '@cxm/demo';
 import { ALL_IN_ONE_NODE_FLAGS } from '../../apps/all-in-one/src/node-flags';
 import { fire, nextSend } from './deck-load';
-import { processCpuSeconds, processCpuSplit, threadCpuSeconds, threadCpuSpent, untilHealthy } from './server-process';
+import { peakResidentMiB, processCpuSeconds, processCpuSplit, threadCpuSeconds, threadCpuSpent, untilHealthy } from './server-process';
 import { OpenLoopResult, runOpenLoop } from './open-loop-load';
 import { percentile } from './percentile';
 
@@ -58,6 +58,8 @@ class Server {
     private readonly app: App,
     /** `--cpu-prof DIR`: the measured phase's V8 CPU profile goes there (scripts/bench/cpu-profile.js). */
     private readonly cpuProfDir?: string,
+    /** `--node-flags="…"`: after the shipped ones, so a V8 setting can be tried without editing them (the last one given wins). */
+    private readonly extraNodeFlags: readonly string[] = [],
   ) {}
   private child?: ChildProcess;
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'cxm-bench-ingest-'));
@@ -66,8 +68,9 @@ class Server {
   async start(): Promise<void> {
     const port = await freePort();
     this.url = `http://127.0.0.1:${port}`;
-    // Launched as it ships: the all-in-one with its Node.js flags (ADR 0029), the ingest service as `node main.ts`.
-    const nodeFlags = this.app === 'all-in-one' ? ALL_IN_ONE_NODE_FLAGS : [];
+    // Launched as it ships: the all-in-one with its Node.js flags (ADRs 0029, 0034), the ingest service as `node main.ts`;
+    // then any `--node-flags`.
+    const nodeFlags = [...(this.app === 'all-in-one' ? ALL_IN_ONE_NODE_FLAGS : []), ...this.extraNodeFlags];
     this.child = spawn(process.execPath, [...nodeFlags, ...(this.cpuProfDir ? ['-r', './scripts/bench/cpu-profile.js'] : []), '-r', './scripts/register.js', `apps/${this.app}/src/main.ts`], {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), CXM_DATA_DIR: this.dataDir, CXM_ADMIN_TOKEN: TOKEN, CXM_TENANTS: BENCH_TENANT, CXM_LOG_LEVEL: 'warn', ...(this.cpuProfDir ? { CXM_BENCH_CPU_PROF_DIR: this.cpuProfDir } : {}) },
@@ -96,6 +99,10 @@ class Server {
 
   cpuSeconds(): number {
     return processCpuSeconds(this.child!.pid!);
+  }
+
+  peakResidentMiB(): number {
+    return peakResidentMiB(this.child!.pid!);
   }
 
   async counts(): Promise<IngestCounts> {
@@ -195,6 +202,8 @@ interface Phase {
   cpuByThread: Record<string, number>;
   /** Accepted mentions per second in each TIMELINE_WINDOW_S window of the run: the JIT's ramp, then the plateau. */
   timeline: number[];
+  /** The server's peak resident memory at the end of the run, warm-up included (what the heaps' sizes cost). */
+  peakResidentMiB: number;
   digest?: Digest;
 }
 
@@ -205,6 +214,7 @@ interface PhaseOptions {
   /** With `rate`: how the open-loop generator spaces the due times (ADR 0026). */
   arrivals?: 'even' | 'poisson';
   cpuProfDir?: string;
+  nodeFlags: readonly string[];
   /** Wait for the lifecycle to index everything accepted, at most this long (all-in-one only). */
   drainSeconds?: number;
   /** Load before the measured run (16 connections): JIT, journals, first partitions. */
@@ -212,7 +222,7 @@ interface PhaseOptions {
 }
 
 async function runPhase(app: App, workload: Workload, options: PhaseOptions, counter: { n: number }): Promise<Phase> {
-  const server = new Server(app, options.cpuProfDir);
+  const server = new Server(app, options.cpuProfDir, options.nodeFlags);
   await server.start();
   try {
     await configureChannels(server, workload);
@@ -262,6 +272,7 @@ async function runPhase(app: App, workload: Workload, options: PhaseOptions, cou
       cpuMsPerAcceptedMention: (cpuSeconds * 1000) / Math.max(1, accepted),
       cpuByThread: threadCpuSpent(threadsBefore, threadsAfter),
       timeline: await timeline.rates(),
+      peakResidentMiB: server.peakResidentMiB(),
     };
     if (options.drainSeconds !== undefined) phase.digest = await digest(server, { started, indexedBefore, cpuBefore: cpuBefore.user + cpuBefore.system, acceptedTotal: after.outcomes.accepted ?? 0, capSeconds: options.drainSeconds });
     return phase;
@@ -471,7 +482,7 @@ function threadLine(phase: Phase): string {
   return threads.map(([name, seconds]) => `${label(name)} ${(seconds / phase.seconds).toFixed(2)}`).join(' · ');
 }
 
-function report(app: App, workloadName: string, workload: Workload, full: Phase, fixed: Phase, offeredMentions: number, arrivals: string): string {
+function report(app: App, workloadName: string, workload: Workload, full: Phase, fixed: Phase, offeredMentions: number, arrivals: string, nodeFlags: readonly string[]): string {
   const ms = (v: number) => `${v.toFixed(1).padStart(7)} ms`;
   const phaseLines = (phase: Phase) => [
     `      ${phase.acceptedPerSecond.toFixed(0).padStart(6)} accepted mentions/s   ${phase.requestsPerSecond.toFixed(0)} requests/s × ${phase.meanMentionsPerRequest.toFixed(2)} mentions/request   p50 ${ms(phase.p50)}   p99 ${ms(phase.p99)} per request`,
@@ -481,6 +492,7 @@ function report(app: App, workloadName: string, workload: Workload, full: Phase,
     // CPU per accepted mention is what a shared machine distorts least: it says what one idle core would sustain.
     `      server CPU ${phase.cpuSeconds.toFixed(1)} s (${(phase.cpuSeconds / phase.seconds).toFixed(2)} cores; ${phase.systemSeconds.toFixed(1)} s in the kernel) = ${phase.cpuMsPerAcceptedMention.toFixed(2)} ms per accepted mention → ${(1000 / phase.cpuMsPerAcceptedMention).toFixed(0)} accepted/s per CPU-second`,
     `      by thread (cores): ${threadLine(phase)}`,
+    `      peak resident memory of the server ${phase.peakResidentMiB.toFixed(0)} MiB`,
   ];
   const byChannel = Object.entries(full.acceptedByChannel)
     .sort(([, a], [, b]) => b - a)
@@ -493,6 +505,7 @@ function report(app: App, workloadName: string, workload: Workload, full: Phase,
         `  digest: NOT drained after ${d.secondsAfterLoad.toFixed(0)} s (backlog ${d.backlogAtLoadEnd} when the load stopped, ${d.left} still not indexed) → ${d.lifecyclePerSecond.toFixed(0)} lifecycle mentions/s so far`;
   return [
     `ingest throughput, ${app === 'ingest' ? 'ingest service alone' : 'all-in-one (front door and lifecycle thread in one process)'} on embedded adapters, workload ${workloadName} (${workload.meanMentionsPerRequest.toFixed(2)} mentions/request over the deck):`,
+    ...(nodeFlags.length ? [`  the server started with more Node.js flags than it ships with: ${nodeFlags.join(' ')}`] : []),
     ...workload.describe.map((line) => `    ${line}`),
     `  full speed (${full.connections} connections, ${full.seconds} s after ${full.warmupSeconds} s of warm-up): ${(full.acceptedPerSecond / TARGET_PER_SECOND).toFixed(2)} × target (${TARGET_PER_SECOND} accepted/s)`,
     ...phaseLines(full),
@@ -530,6 +543,9 @@ async function main(): Promise<void> {
       'warmup-seconds': { type: 'string', default: '3' },
       // A directory: each phase's server writes a V8 CPU profile of the measured phase there.
       'cpu-prof': { type: 'string' },
+      // More Node.js flags for the server, after the shipped ones: `--node-flags=--max-semi-space-size=16` (with `=`, as
+      // the value starts with `--`).
+      'node-flags': { type: 'string', default: '' },
       // Print the figures as one JSON object (for docs) instead of the report.
       json: { type: 'boolean', default: false },
     },
@@ -549,16 +565,17 @@ async function main(): Promise<void> {
   const warmupSeconds = Number(values['warmup-seconds']);
   if (!(warmupSeconds >= 0)) throw new Error(`--warmup-seconds must be a number of seconds, 0 or more (got ${values['warmup-seconds']})`);
   const drainSeconds = app === 'all-in-one' ? Number(values['drain-seconds']) : undefined;
-  const full = await runPhase(app, workload, { seconds, connections, cpuProfDir, drainSeconds, warmupSeconds }, counter);
+  const nodeFlags = values['node-flags'].split(/\s+/).filter(Boolean);
+  const full = await runPhase(app, workload, { seconds, connections, cpuProfDir, nodeFlags, drainSeconds, warmupSeconds }, counter);
   // The offered rate is in mentions per second, whatever a request carries.
   const offeredRequests = Math.max(1, Math.round(rate / workload.meanMentionsPerRequest));
   const arrivals = values.arrivals;
   if (arrivals !== 'even' && arrivals !== 'poisson' && arrivals !== 'bursts') throw new Error(`--arrivals must be even, poisson or bursts (got ${arrivals})`);
-  const fixed = await runPhase(app, workload, { seconds, connections: 50, rate: offeredRequests, arrivals: arrivals === 'bursts' ? undefined : arrivals, cpuProfDir, warmupSeconds }, counter);
+  const fixed = await runPhase(app, workload, { seconds, connections: 50, rate: offeredRequests, arrivals: arrivals === 'bursts' ? undefined : arrivals, cpuProfDir, nodeFlags, warmupSeconds }, counter);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ measuredAt: new Date().toISOString(), app, workload: workloadName, deck: workload.describe, meanMentionsPerRequest: workload.meanMentionsPerRequest, targets: { acceptedPerSecond: TARGET_PER_SECOND, p99Ms: TARGET_P99_MS, offeredMentionsPerSecond: rate }, arrivals, full, fixed }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ measuredAt: new Date().toISOString(), app, workload: workloadName, deck: workload.describe, meanMentionsPerRequest: workload.meanMentionsPerRequest, targets: { acceptedPerSecond: TARGET_PER_SECOND, p99Ms: TARGET_P99_MS, offeredMentionsPerSecond: rate }, arrivals, nodeFlags: [...(app === 'all-in-one' ? ALL_IN_ONE_NODE_FLAGS : []), ...nodeFlags], full, fixed }, null, 2)}\n`);
   } else {
-    process.stdout.write(report(app, workloadName, workload, full, fixed, rate, arrivals));
+    process.stdout.write(report(app, workloadName, workload, full, fixed, rate, arrivals, nodeFlags));
   }
   // An open-loop request that got no answer would otherwise just be missing from the percentiles.
   const unexpected = full.unexpectedNon2xx + fixed.unexpectedNon2xx + (fixed.worstSendLagMs !== undefined ? fixed.errors : 0);

@@ -22,6 +22,13 @@ function cpuSplitOf(statPath: string): { user: number; system: number } {
   return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
 }
 
+/** The most resident memory the process has held since it started, in MiB (`VmHWM` of /proc/<pid>/status). */
+export function peakResidentMiB(pid: number): number {
+  const kib = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  if (kib === undefined) throw new Error(`/proc/${pid}/status has no VmHWM line`);
+  return Number(kib) / 1024;
+}
+
 /** The two added: every CPU second the process spent. */
 export function processCpuSeconds(pid: number): number {
   const { user, system } = processCpuSplit(pid);
