@@ -1,6 +1,6 @@
 /**
  * `npm run bench:ingest [-- --seconds 15 --connections 64 --rate 1000 --arrivals even|poisson|bursts
- *   --app all-in-one|ingest --workload mixed|canonical --batch N --drain-seconds 120 --warmup-seconds 3 --cpu-prof DIR --json]`:
+ *   --app all-in-one|ingest --workload mixed|canonical --batch N --drain-seconds 120 --warmup-seconds 3 --cpu-prof DIR --node-flags="…" --json]`:
  * how many mentions per second the all-in-one (embedded adapters, every downstream consumer in the
  * same process) accepts, its latency at full speed and at a fixed offered rate, and how fast the
  * lifecycle behind it digests what was accepted.

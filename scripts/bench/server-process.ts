@@ -1,4 +1,4 @@
-/** What the benchmarks that start their server as a child process share: waiting for it, and its CPU time. */
+/** What the benchmarks that start their server as a child process share: waiting for it, its CPU time and its peak memory. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 

@@ -27,16 +27,16 @@ describe('the all-in-one Node.js flags', () => {
     expect(args.slice(-2)).toEqual(['apps/all-in-one/src/main.ts', '--demo']);
   });
 
-  it('warns when the process was started without them, and says how to set both', () => {
+  it('warns when the process was started without them, and says how to add both', () => {
     const warning = missingNodeFlagsWarning(['-r', './scripts/register.js'], '');
-    expect(warning).toContain('NODE_OPTIONS="--v8-pool-size=1 --max-semi-space-size=32"');
+    expect(warning).toContain('Add --v8-pool-size=1 --max-semi-space-size=32 to NODE_OPTIONS');
     expect(warning).toContain('ADR 0029');
     expect(warning).toContain('ADR 0034');
   });
 
   it('names only the flag that is missing', () => {
     const warning = missingNodeFlagsWarning(['--v8-pool-size=1'], '');
-    expect(warning).toContain('NODE_OPTIONS="--max-semi-space-size=32"');
+    expect(warning).toContain('Add --max-semi-space-size=32 to NODE_OPTIONS');
     expect(warning).not.toContain('ADR 0029');
   });
 
@@ -51,6 +51,6 @@ describe('the all-in-one Node.js flags', () => {
   });
 
   it('does not take another option for the pool size', () => {
-    expect(missingNodeFlagsWarning(['--v8-options'], '--max-semi-space-size=64 --min-semi-space-size=8')).toContain('NODE_OPTIONS="--v8-pool-size=1"');
+    expect(missingNodeFlagsWarning(['--v8-options'], '--max-semi-space-size=64 --min-semi-space-size=8')).toContain('Add --v8-pool-size=1 to NODE_OPTIONS');
   });
 });

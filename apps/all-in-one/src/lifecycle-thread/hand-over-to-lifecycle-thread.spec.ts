@@ -15,7 +15,7 @@ type Route = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 function listen(middleware: Middleware[], route: Route): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const runFrom = (i: number) => (error?: unknown) => {
-      if (error !== undefined) return void answerJson(res, 500, { error: String(error) });
+      if (error) return void answerJson(res, 500, { error: String(error) });
       if (i < middleware.length) return middleware[i](req, res, runFrom(i + 1));
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -92,18 +92,24 @@ describe('handOverToLifecycleThread', () => {
       res.once('close', () => foreground.end());
       next();
     };
-    const door = await listen([countRequestsInProgress, handOverToLifecycleThread(thread.url, foreground), sandboxDeliveriesAreLifecycleWork(foreground)], (req, res) => {
+    // The lifecycle thread's side notes whether the front door counted itself busy while a
+    // handed-over request was still in flight.
+    const lifecycle = await listen([], (req, res) => {
+      busyWhileAnswering[`handed over ${pathOf(req)}`] = seen.busy;
+      answerJson(res, 200, { answeredBy: 'lifecycle thread' });
+    });
+    const door = await listen([countRequestsInProgress, handOverToLifecycleThread(lifecycle.url, foreground), sandboxDeliveriesAreLifecycleWork(foreground)], (req, res) => {
       busyWhileAnswering[pathOf(req)] = seen.busy;
       answerJson(res, 200, {});
     });
     try {
       await fetch(`${door.url}/sandbox/outbound/x`, { method: 'POST', body: '{}' });
       await fetch(`${door.url}/v1/mentions`, { method: 'POST', body: '{}' });
-      expect(busyWhileAnswering).toEqual({ '/sandbox/outbound/x': false, '/v1/mentions': true });
-      await fetch(`${door.url}/v1/search`, { method: 'POST', body: '{}' }); // handed over
-      expect(seen.busy).toBe(false);
+      expect(await answeredBy(await fetch(`${door.url}/v1/search`, { method: 'POST', body: '{}' }))).toBe('lifecycle thread');
+      expect(busyWhileAnswering).toEqual({ '/sandbox/outbound/x': false, '/v1/mentions': true, 'handed over /v1/search': false });
     } finally {
       await new Promise((resolve) => door.server.close(resolve));
+      await new Promise((resolve) => lifecycle.server.close(resolve));
     }
   });
 });
