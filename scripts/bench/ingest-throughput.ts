@@ -70,8 +70,7 @@ class Server {
     this.url = `http://127.0.0.1:${port}`;
     // Launched as it ships: the all-in-one with its Node.js flags (ADRs 0029, 0034), the ingest service as `node main.ts`;
     // then any `--node-flags`.
-    const nodeFlags = [...(this.app === 'all-in-one' ? ALL_IN_ONE_NODE_FLAGS : []), ...this.extraNodeFlags];
-    this.child = spawn(process.execPath, [...nodeFlags, ...(this.cpuProfDir ? ['-r', './scripts/bench/cpu-profile.js'] : []), '-r', './scripts/register.js', `apps/${this.app}/src/main.ts`], {
+    this.child = spawn(process.execPath, [...serverNodeFlags(this.app, this.extraNodeFlags), ...(this.cpuProfDir ? ['-r', './scripts/bench/cpu-profile.js'] : []), '-r', './scripts/register.js', `apps/${this.app}/src/main.ts`], {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), CXM_DATA_DIR: this.dataDir, CXM_ADMIN_TOKEN: TOKEN, CXM_TENANTS: BENCH_TENANT, CXM_LOG_LEVEL: 'warn', ...(this.cpuProfDir ? { CXM_BENCH_CPU_PROF_DIR: this.cpuProfDir } : {}) },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -205,6 +204,11 @@ interface Phase {
   /** The server's peak resident memory at the end of the run, warm-up included (what the heaps' sizes cost). */
   peakResidentMiB: number;
   digest?: Digest;
+}
+
+/** The Node.js flags a phase's server starts with: the all-in-one's own, then `--node-flags`. */
+function serverNodeFlags(app: App, extra: readonly string[]): string[] {
+  return [...(app === 'all-in-one' ? ALL_IN_ONE_NODE_FLAGS : []), ...extra];
 }
 
 interface PhaseOptions {
@@ -573,7 +577,7 @@ async function main(): Promise<void> {
   if (arrivals !== 'even' && arrivals !== 'poisson' && arrivals !== 'bursts') throw new Error(`--arrivals must be even, poisson or bursts (got ${arrivals})`);
   const fixed = await runPhase(app, workload, { seconds, connections: 50, rate: offeredRequests, arrivals: arrivals === 'bursts' ? undefined : arrivals, cpuProfDir, nodeFlags, warmupSeconds }, counter);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ measuredAt: new Date().toISOString(), app, workload: workloadName, deck: workload.describe, meanMentionsPerRequest: workload.meanMentionsPerRequest, targets: { acceptedPerSecond: TARGET_PER_SECOND, p99Ms: TARGET_P99_MS, offeredMentionsPerSecond: rate }, arrivals, nodeFlags: [...(app === 'all-in-one' ? ALL_IN_ONE_NODE_FLAGS : []), ...nodeFlags], full, fixed }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ measuredAt: new Date().toISOString(), app, workload: workloadName, deck: workload.describe, meanMentionsPerRequest: workload.meanMentionsPerRequest, targets: { acceptedPerSecond: TARGET_PER_SECOND, p99Ms: TARGET_P99_MS, offeredMentionsPerSecond: rate }, arrivals, nodeFlags: serverNodeFlags(app, nodeFlags), full, fixed }, null, 2)}\n`);
   } else {
     process.stdout.write(report(app, workloadName, workload, full, fixed, rate, arrivals, nodeFlags));
   }

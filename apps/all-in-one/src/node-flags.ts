@@ -18,13 +18,12 @@
  * or promoted. Measured with `--trace-gc`: the main thread ran 107 scavenges instead of 205 in the
  * same bench run. Every isolate takes it, the worker threads' too.
  */
-export const ALL_IN_ONE_NODE_FLAGS: readonly string[] = ['--v8-pool-size=1', '--max-semi-space-size=32'];
+const FLAGS: readonly { flag: string; withoutIt: string }[] = [
+  { flag: '--v8-pool-size=1', withoutIt: "V8's background threads compete with the front door for the CPU on a machine with few cores (ADR 0029)" },
+  { flag: '--max-semi-space-size=32', withoutIt: 'the front door collects its young generation about twice as often (ADR 0034)' },
+];
 
-/** What each flag is for, in the warning a start without it prints. */
-const WHY: Record<string, string> = {
-  '--v8-pool-size': "V8's background threads compete with the front door for the CPU on a machine with few cores (ADR 0029)",
-  '--max-semi-space-size': 'the front door collects its young generation about twice as often (ADR 0034)',
-};
+export const ALL_IN_ONE_NODE_FLAGS: readonly string[] = FLAGS.map(({ flag }) => flag);
 
 /** The arguments that start the all-in-one as `npm start` does, for a child process. */
 export function allInOneLaunchArguments(...appArguments: string[]): string[] {
@@ -38,11 +37,12 @@ export function allInOneLaunchArguments(...appArguments: string[]): string[] {
  */
 export function missingNodeFlagsWarning(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ''): string | undefined {
   const given = new Set([...execArgv, ...nodeOptions.split(/\s+/)].map(optionName));
-  const missing = ALL_IN_ONE_NODE_FLAGS.filter((flag) => !given.has(optionName(flag)));
+  const missing = FLAGS.filter(({ flag }) => !given.has(optionName(flag)));
   if (missing.length === 0) return undefined;
-  const reasons = missing.map((flag) => `without ${flag}, ${WHY[optionName(flag)]}`).join('; ');
+  const flags = missing.map(({ flag }) => flag);
+  const reasons = missing.map(({ flag, withoutIt }) => `without ${flag}, ${withoutIt}`).join('; ');
   // "Add": NODE_OPTIONS may already hold the operator's other settings, the other flag among them.
-  return `all-in-one: started without ${missing.join(' and ')}, which npm start sets. ${capitalised(reasons)}. Add ${missing.join(' ')} to NODE_OPTIONS.\n`;
+  return `all-in-one: started without ${flags.join(' and ')}, which npm start sets. ${capitalised(reasons)}. Add ${flags.join(' ')} to NODE_OPTIONS.\n`;
 }
 
 function capitalised(text: string): string {
